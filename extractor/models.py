@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .offsets import OffsetMap
 
 
 class Unit(str, Enum):
@@ -79,6 +82,8 @@ class Repair:
     """One line-break hyphenation decision, auditable and reversible.
 
     ``start``/``end`` delimit ``before`` in the normalised input; ``after`` replaces it.
+    ``text_start``/``text_end`` locate the repaired word in the article's clean text (None when
+    it lies outside the body, e.g. in the lede).
     """
 
     start: int
@@ -87,22 +92,23 @@ class Repair:
     after: str
     joined: bool
     reason: str
+    text_start: int | None = None
+    text_end: int | None = None
 
 
 @dataclass(slots=True)
 class Block:
     """A paragraph, heading, bullet item or piece of furniture rebuilt from lines.
 
-    ``start``/``end`` are offsets into the repaired text; ``text`` has wrapped lines joined,
-    and ``char_map[i]`` is the repaired-text offset of ``text[i]``.
+    ``start``/``end`` are offsets into the repaired text; ``text`` has wrapped lines joined
+    and ``offsets`` maps it back to the repaired text.
     """
 
     role: Role
     text: str
     start: int
     end: int
-    char_map: list[int]
-    hinted: bool = False
+    offsets: "OffsetMap"
 
 
 @dataclass(slots=True)
@@ -131,6 +137,8 @@ class Record:
     bbox: BBox | None = None
     group: str | None = None
     statement: str | None = None
+    low: float | None = None
+    high: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

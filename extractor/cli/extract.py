@@ -1,0 +1,49 @@
+"""`extractor extract FILE`: one article to stdout as JSON, JSON Lines or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import ExtractorError
+
+FORMATS = ("json", "jsonl", "csv")
+
+
+@click.command("extract")
+@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
+              help="json: the article document; jsonl/csv: its records.")
+@click.option("--id", "article_id", default=None, help="Article id (default: from the file name).")
+def extract_command(path: Path, fmt: str, article_id: str | None) -> None:
+    """Extract the statistics of one article (PDF or text) and print them.
+
+    \b
+    Examples:
+      extractor extract samples/opgavegericht-werken.txt
+      extractor extract article.pdf --format csv > records.csv
+    """
+    from ..api import extract_file
+    from ..tables import RECORD_COLUMNS
+
+    try:
+        document = extract_file(path, article_id=article_id).to_dict()
+    except ExtractorError as error:
+        raise click.ClickException(error.one_line()) from None
+    out = io.StringIO()
+    if fmt == "json":
+        out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for record in document["records"]:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for record in document["records"]:
+            writer.writerow({**record, "bbox": json.dumps(record["bbox"]) if record["bbox"] else None})
+    sys.stdout.write(out.getvalue())

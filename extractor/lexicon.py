@@ -1,0 +1,79 @@
+"""Dutch word knowledge: a word list and lemma rules from spacy-lookups-data, hyphenation from pyphen."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from importlib import resources
+
+import pyphen
+
+LOOKUPS_PACKAGE = "spacy_lookups_data"
+LOOKUP_TABLES = ("nl_lemma_lookup.json.gz", "nl_lemma_index.json.gz", "nl_lemma_exc.json.gz")
+HYPHENATION_LANGUAGE = "nl_NL"
+
+
+class DutchLexicon:
+    """Answers "is this a Dutch word?" for inflected forms too, using lemma suffix rules."""
+
+    def __init__(
+        self,
+        words: frozenset[str],
+        suffix_rules: tuple[tuple[str, str], ...],
+        nouns: frozenset[str] = frozenset(),
+        verbs: frozenset[str] = frozenset(),
+    ):
+        self._words = words
+        self._rules = suffix_rules
+        self.nouns = nouns
+        """Noun lemmas (word-class knowledge for telling 'een derde partij' from 'een derde')."""
+        self.verbs = verbs | {form.lower() for form in verbs}
+
+    def __contains__(self, word: str) -> bool:
+        word = word.lower()
+        if word in self._words:
+            return True
+        return any(
+            word.endswith(old) and (word[: len(word) - len(old)] + new) in self._words
+            for old, new in self._rules
+            if old
+        )
+
+
+@lru_cache(maxsize=1)
+def dutch_lexicon() -> DutchLexicon:
+    """The word list, loaded once per process."""
+    data = resources.files(LOOKUPS_PACKAGE) / "data"
+    words: set[str] = set()
+    lookup, index, exceptions = (_load_json(data / name) for name in LOOKUP_TABLES)
+    words.update(lookup)
+    words.update(lookup.values())
+    for forms in index.values():
+        words.update(forms)
+    for table in exceptions.values():
+        words.update(table)
+    rules_table = _load_json(data / "nl_lemma_rules.json.gz")
+    rules = {tuple(rule) for table in rules_table.values() for rule in table}
+    verb_forms = {form for form, lemma in lookup.items() if lemma in set(index.get("verb", ()))}
+    return DutchLexicon(
+        frozenset(w.lower() for w in words),
+        tuple(sorted(rules)),
+        nouns=frozenset(index.get("noun", ())),
+        verbs=frozenset(index.get("verb", ())) | frozenset(verb_forms),
+    )
+
+
+@lru_cache(maxsize=1)
+def hyphenator() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang=HYPHENATION_LANGUAGE)
+
+
+def hyphenation_points(word: str) -> list[int]:
+    """Offsets inside ``word`` where Dutch hyphenation allows a break."""
+    return hyphenator().positions(word)
+
+
+def _load_json(path) -> dict:
+    with gzip.open(path.open("rb"), "rt", encoding="utf-8") as handle:
+        return json.load(handle)

@@ -1,0 +1,95 @@
+"""The spaCy pipeline: a blank Dutch pipeline with the project's components, built in one place."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_suffix_regex
+
+from .datafiles import load_jsonl
+from .sentences import sentence_starts
+from .statistics import StatisticRules, find_statistics, statistic_rules
+
+NUMBER_SPANS_KEY = "numbers"
+PATTERNS_FILE = "patterns.jsonl"
+# Dutch writes "12,5%" and "10-15 procent" without spaces; the matcher wants them apart.
+EXTRA_SUFFIXES = (r"(?<=[0-9])%",)
+EXTRA_INFIXES = (r"(?<=[0-9])[-–](?=[0-9])",)
+SPECIAL_CASES = ("zo’n", "Zo’n", "ZO’N", "zo'n", "Zo'n")
+
+if not Doc.has_extension("statistics"):
+    Doc.set_extension("statistics", default=None)
+
+
+@Language.factory(
+    "extractor_sentences",
+    assigns=["token.is_sent_start"],
+    default_config={},
+)
+def make_sentences(nlp: Language, name: str) -> "SentenceSplitter":
+    return SentenceSplitter()
+
+
+class SentenceSplitter:
+    """Sentence boundaries at end marks and at paragraph breaks (blocks never share a sentence)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        starts = sentence_starts([t.text for t in doc], [t.is_space for t in doc])
+        for token, start in zip(doc, starts):
+            token.is_sent_start = start
+        return doc
+
+
+@Language.factory(
+    "extractor_statistics",
+    assigns=["doc._.statistics"],
+    requires=["token.is_sent_start"],
+    default_config={"spans_key": NUMBER_SPANS_KEY},
+)
+def make_statistics(nlp: Language, name: str, spans_key: str) -> "StatisticsComponent":
+    return StatisticsComponent(spans_key=spans_key)
+
+
+class StatisticsComponent:
+    """Turns matched number phrases into statistics with labels (``doc._.statistics``)."""
+
+    def __init__(self, *, spans_key: str, rules: StatisticRules | None = None):
+        self.spans_key = spans_key
+        self.rules = rules or statistic_rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(spacy.util.filter_spans(doc.spans.get(self.spans_key, [])))
+        doc._.statistics = find_statistics(doc, spans, self.rules)
+        return doc
+
+
+def _customise_tokenizer(nlp: Language) -> None:
+    suffixes = list(nlp.Defaults.suffixes) + list(EXTRA_SUFFIXES)
+    infixes = list(nlp.Defaults.infixes) + list(EXTRA_INFIXES)
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for case in SPECIAL_CASES:
+        nlp.tokenizer.add_special_case(case, [{"ORTH": case}])
+
+
+def build_nlp() -> Language:
+    """A fresh pipeline: blank Dutch tokenizer, sentences, number patterns, statistics."""
+    nlp = spacy.blank("nl")
+    _customise_tokenizer(nlp)
+    nlp.add_pipe("extractor_sentences")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": NUMBER_SPANS_KEY, "validate": True, "overwrite": True},
+    )
+    ruler.add_patterns(list(load_jsonl(PATTERNS_FILE)))
+    nlp.add_pipe("extractor_statistics")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """The pipeline of this process, built once (workers each build their own)."""
+    return build_nlp()

@@ -1,0 +1,192 @@
+"""From source text to a validated article: the stages in order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.language import Language
+
+from . import __version__
+from .blocks import build_blocks
+from .breakdowns import assign_groups
+from .dataset import consistency_findings, validate_document
+from .hyphenation import repair_hyphenation
+from .models import Article, BBox, Record, Repair, RoleHint, Section, SourceKind, SourceText, Unit
+from .nlp import shared_nlp
+from .normalize import normalize
+from .offsets import OffsetMap
+from .statistics import Statistic
+from .structure import Structure, recover_structure, section_at
+
+SAMPLE_SIZE_CUES = re.compile(
+    r"deelgenomen|deelnemers|meegedaan|deden .* mee|ingevuld|respons|peiling|raadpleging|enquête|ondervraagd",
+    re.IGNORECASE,
+)
+ID_UNSAFE = re.compile(r"[^a-z0-9._-]+")
+
+
+def extract_source(source: SourceText, *, article_id: str | None = None, nlp: Language | None = None) -> Article:
+    """Run every stage on ``source`` and return the validated article."""
+    normalized, to_source = normalize(source.text)
+    repaired, repairs, to_normalized = repair_hyphenation(normalized)
+    repaired_to_source = to_normalized.then(to_source)
+    hints = _hints_in(repaired_to_source, len(repaired), source.hints) if source.hints else []
+    structure = recover_structure(build_blocks(repaired, hints))
+    doc = (nlp or shared_nlp())(structure.text)
+    clean_to_source = structure.offsets.then(repaired_to_source)
+    article_id = article_id or article_id_for(source.path)
+    records = _records(article_id, doc._.statistics, structure, source, clean_to_source)
+    article = Article(
+        id=article_id,
+        source={"path": source.path, "sha256": source.sha256, "kind": source.kind.value, "extractor_version": __version__},
+        title=structure.title,
+        subtitle=structure.subtitle,
+        lede=structure.lede,
+        byline=structure.byline,
+        rubric=structure.rubric,
+        issue=structure.issue,
+        pages=structure.pages or _pages_of(source),
+        sample_size=_sample_size(records),
+        sections=structure.sections,
+        pull_quotes=structure.pull_quotes,
+        furniture=structure.furniture,
+        text=structure.text,
+        repairs=_locate_repairs(repairs, to_normalized, structure),
+        records=records,
+        warnings=[],
+    )
+    article.warnings = consistency_findings(r.to_dict() for r in records)
+    validate_document(article.to_dict(), source.path)
+    return article
+
+
+def article_id_for(path: str) -> str:
+    """A file-name-safe id from the input's name: 'Opgavegericht werken.pdf' -> 'opgavegericht-werken'."""
+    stem = Path(path).stem if path and not path.startswith("<") else "article"
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = ID_UNSAFE.sub("-", ascii_stem.lower()).strip("-._")
+    return slug or "article"
+
+
+def _records(
+    article_id: str,
+    statistics: list[Statistic],
+    structure: Structure,
+    source: SourceText,
+    clean_to_source: OffsetMap,
+) -> list[Record]:
+    text = structure.text
+    sections = [(s.start, s.end) for s in structure.sections]
+    groups = assign_groups(statistics, structure.paragraphs, text, sections)
+    records = []
+    for index, (stat, group) in enumerate(zip(statistics, groups), start=1):
+        page, bbox = _page_and_box(source, clean_to_source, stat.start, stat.end)
+        records.append(
+            Record(
+                id=f"{article_id}:{index}",
+                article=article_id,
+                section=section_at(structure.sections, stat.start),
+                value=stat.value,
+                unit=stat.unit,
+                label=stat.label,
+                qualifier=stat.qualifier,
+                surface=text[stat.start : stat.end],
+                sentence=" ".join(text[stat.sentence_start : stat.sentence_end].split()),
+                start=stat.start,
+                end=stat.end,
+                page=page,
+                bbox=bbox,
+                group=f"{article_id}:g{group}" if group else None,
+                statement=stat.statement,
+                low=stat.low,
+                high=stat.high,
+            )
+        )
+    return records
+
+
+def _page_and_box(
+    source: SourceText, clean_to_source: OffsetMap, start: int, end: int
+) -> tuple[int | None, BBox | None]:
+    """Page and bounding box of a span, from the PDF characters it was read from."""
+    if source.kind != SourceKind.PDF or not source.char_pages:
+        return None, None
+    pages: list[int] = []
+    boxes: list[BBox] = []
+    for offset in range(start, end):
+        index = clean_to_source.to_input(offset)
+        if 0 <= index < len(source.char_pages) and source.char_pages[index] is not None:
+            pages.append(source.char_pages[index])
+            box = source.char_boxes[index] if source.char_boxes else None
+            if box is not None:
+                boxes.append(box)
+    if not pages:
+        return None, None
+    page = pages[0]
+    on_page = [b for b, p in zip(boxes, pages) if p == page] or boxes
+    if not on_page:
+        return page, None
+    bbox = (
+        round(min(b[0] for b in on_page), 2),
+        round(min(b[1] for b in on_page), 2),
+        round(max(b[2] for b in on_page), 2),
+        round(max(b[3] for b in on_page), 2),
+    )
+    return page, bbox
+
+
+def _hints_in(repaired_to_source: OffsetMap, length: int, hints: list[RoleHint]) -> list[RoleHint]:
+    """Carry the reader's role hints from source offsets over to the repaired text."""
+    sources = [repaired_to_source.to_input(i) for i in range(length)]
+    mapped = []
+    for hint in hints:
+        inside = [i for i, s in enumerate(sources) if hint.start <= s < hint.end]
+        if inside:
+            mapped.append(RoleHint(min(inside), max(inside) + 1, hint.role))
+    return mapped
+
+
+def _locate_repairs(repairs: list[Repair], to_normalized: OffsetMap, structure: Structure) -> list[Repair]:
+    """Add where each repaired word landed in the clean text (None outside the body)."""
+    repaired_positions = _repair_output_starts(repairs)
+    located = []
+    for repair, out_start in zip(repairs, repaired_positions):
+        word_length = len(repair.after.rstrip("\n"))
+        text_start = _clean_offset(structure.offsets, out_start) if repair.after != repair.before else None
+        text_end = text_start + word_length if text_start is not None else None
+        if text_start is not None and structure.text[text_start:text_end] != repair.after.rstrip("\n"):
+            text_start = text_end = None
+        located.append(replace(repair, text_start=text_start, text_end=text_end))
+    return located
+
+
+def _repair_output_starts(repairs: list[Repair]) -> list[int]:
+    starts, shift = [], 0
+    for repair in repairs:
+        starts.append(repair.start + shift)
+        shift += len(repair.after) - (repair.end - repair.start)
+    return starts
+
+
+def _clean_offset(clean_to_repaired: OffsetMap, repaired_offset: int) -> int | None:
+    for out_start, in_start, length in clean_to_repaired.pieces:
+        if in_start <= repaired_offset < in_start + length:
+            return out_start + (repaired_offset - in_start)
+    return None
+
+
+def _sample_size(records: list[Record]) -> int | None:
+    counts = [r for r in records if r.unit == Unit.COUNT]
+    if not counts:
+        return None
+    cued = [r for r in counts if SAMPLE_SIZE_CUES.search(r.sentence)]
+    return int(max(cued or counts, key=lambda r: r.value).value)
+
+
+def _pages_of(source: SourceText) -> list[int]:
+    if source.char_pages:
+        return sorted({p for p in source.char_pages if p is not None})
+    return []

@@ -1,0 +1,651 @@
+"""Statistics in article text: number phrases, values, qualifiers, labels and statements.
+
+Module-level pure functions over a tokenised ``Doc``; the spaCy components in ``nlp`` are thin
+adapters around ``find_statistics``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+from spacy.tokens import Doc, Span, Token
+
+from .datafiles import load_json, require_keys
+from .lexicon import dutch_lexicon
+from .models import Qualifier, Unit
+
+APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+OPENING_QUOTES = "‘“„‚«'\""
+CLOSING_QUOTES = "’”»'\""
+# A word fraction within this many points of an earlier figure, sharing this many content
+# words with its label, rounds that figure off rather than reporting a new one.
+RESTATEMENT_TOLERANCE = 2.5
+RESTATEMENT_SHARED_WORDS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class StatisticRules:
+    number_words: dict[str, int]
+    fractions: dict[str, float | None]
+    respondent_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    qualifiers: tuple[tuple[tuple[str, ...], Qualifier], ...]
+    emphasis: tuple[tuple[str, ...], ...]
+    fraction_negations: tuple[tuple[str, ...], ...]
+    clause_boundaries: frozenset[str]
+    clause_conjunctions: frozenset[str]
+    list_conjunctions: frozenset[str]
+    backward_stops: frozenset[str]
+    leading_fillers: tuple[tuple[str, ...], ...]
+    trailing_fillers: tuple[tuple[str, ...], ...]
+    generic_predicates: frozenset[str]
+    subject_leaders: tuple[tuple[str, ...], ...]
+    relative_pronouns: frozenset[str]
+    restatement_determiners: frozenset[str]
+    agreement: regex.Pattern
+    statement_cues: frozenset[str]
+    statement_references: tuple[tuple[str, ...], ...]
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Multi-word phrases as token tuples, longest first so the longest match wins."""
+    return tuple(sorted((tuple(i.translate(APOSTROPHES).split()) for i in items), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def statistic_rules() -> StatisticRules:
+    numbers = require_keys(
+        "numbers.json",
+        load_json("numbers.json"),
+        {"number_words", "fractions", "respondent_nouns", "qualifiers", "emphasis", "fraction_negations"},
+    )
+    labels = require_keys(
+        "labels.json",
+        load_json("labels.json"),
+        {"clause_boundaries", "backward_stops", "leading_fillers", "agreement", "statement_references"},
+    )
+    qualifiers = sorted(
+        (
+            (tuple(phrase.translate(APOSTROPHES).split()), Qualifier(kind))
+            for kind, phrases in numbers["qualifiers"].items()
+            for phrase in phrases
+        ),
+        key=lambda item: len(item[0]),
+        reverse=True,
+    )
+    return StatisticRules(
+        number_words=numbers["number_words"],
+        fractions=numbers["fractions"],
+        respondent_nouns=frozenset(numbers["respondent_nouns"]),
+        group_nouns=frozenset(numbers["group_nouns"]),
+        qualifiers=tuple(qualifiers),
+        emphasis=_phrases(numbers["emphasis"]),
+        fraction_negations=_phrases(numbers["fraction_negations"]),
+        clause_boundaries=frozenset(labels["clause_boundaries"]),
+        clause_conjunctions=frozenset(labels["clause_conjunctions"]),
+        list_conjunctions=frozenset(labels["list_conjunctions"]),
+        backward_stops=frozenset(labels["backward_stops"]),
+        leading_fillers=_phrases(labels["leading_fillers"]),
+        trailing_fillers=_phrases(labels["trailing_fillers"]),
+        generic_predicates=frozenset(labels["generic_predicates"]),
+        subject_leaders=_phrases(labels["subject_leaders"]),
+        relative_pronouns=frozenset(labels["relative_pronouns"]),
+        restatement_determiners=frozenset(labels["restatement_determiners"]),
+        agreement=regex.compile(labels["agreement"], regex.IGNORECASE),
+        statement_cues=frozenset(labels["statement_cues"]),
+        statement_references=_phrases(labels["statement_references"]),
+    )
+
+
+@dataclass(slots=True)
+class Statistic:
+    """A statistic found in a ``Doc``: character offsets into the doc text."""
+
+    start: int
+    end: int
+    value: float
+    unit: Unit
+    qualifier: Qualifier | None
+    label: str
+    sentence_start: int
+    sentence_end: int
+    kind: str
+    statement: str | None = None
+    low: float | None = None
+    high: float | None = None
+    is_agreement: bool = False
+
+
+# Parsing number phrases.
+
+
+def parse_number(text: str, rules: StatisticRules | None = None) -> float | None:
+    """A Dutch number: ``12,5`` -> 12.5, ``1.204`` -> 1204, ``vijf`` -> 5, ``vijfentwintig`` -> 25."""
+    rules = rules or statistic_rules()
+    lower = text.lower()
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", lower):
+        return float(lower.replace(".", ""))
+    if regex.fullmatch(r"\d+(?:,\d+)?", lower):
+        return float(lower.replace(",", "."))
+    if lower in rules.number_words:
+        return float(rules.number_words[lower])
+    compound = regex.fullmatch(r"(\p{L}+?)(?:en|ën)(\p{L}+)", lower)
+    if compound and compound[1] in rules.number_words and compound[2] in rules.number_words:
+        return float(rules.number_words[compound[1]] + rules.number_words[compound[2]])
+    return None
+
+
+def _lower(token: Token) -> str:
+    return token.lower_.translate(APOSTROPHES)
+
+
+@dataclass(slots=True)
+class _Candidate:
+    kind: str
+    first: int  # token index in the sentence list, qualifier included
+    number: int  # first token of the number phrase itself
+    end: int  # exclusive
+    value: float
+    unit: Unit
+    qualifier: Qualifier | None = None
+    low: float | None = None
+    high: float | None = None
+    labels: list[str] = field(default_factory=list)
+    statement: str | None = None
+    agreement: bool = False
+    drop: bool = False
+
+
+class _Sentence:
+    """Token view of one sentence with helpers for looking around a number phrase."""
+
+    def __init__(self, sent: Span, rules: StatisticRules):
+        self.tokens = [t for t in sent if not t.is_space]
+        self.lowers = [_lower(t) for t in self.tokens]
+        self.rules = rules
+        self.sent = sent
+        self.starts: set[int] = set()
+
+    def ends_with(self, index: int, phrases) -> tuple[str, ...] | None:
+        """The phrase among ``phrases`` that ends right before token ``index``."""
+        for phrase in phrases:
+            size = len(phrase)
+            if size <= index and tuple(self.lowers[index - size : index]) == phrase:
+                return phrase
+        return None
+
+    def starts_with(self, index: int, phrases) -> tuple[str, ...] | None:
+        for phrase in phrases:
+            if tuple(self.lowers[index : index + len(phrase)]) == phrase:
+                return phrase
+        return None
+
+    def text(self, first: int, end: int) -> str:
+        if first >= end:
+            return ""
+        doc = self.sent.doc
+        raw = doc.text[self.tokens[first].idx : self.tokens[end - 1].idx + len(self.tokens[end - 1])]
+        return " ".join(raw.split())
+
+
+def find_statistics(doc: Doc, spans: list[Span], rules: StatisticRules | None = None) -> list[Statistic]:
+    """All statistics of ``doc`` from the number-phrase ``spans`` the pattern matcher found."""
+    rules = rules or statistic_rules()
+    context = _StatementContext()
+    found: list[Statistic] = []
+    by_sentence: dict[int, list[Span]] = {}
+    for span in spans:
+        by_sentence.setdefault(span.sent.start, []).append(span)
+    for sent in doc.sents:
+        if sent.text.strip() and sent[0].is_space and "\n\n" in sent[0].text:
+            context.reset_if_heading()
+        sentence = _Sentence(sent, rules)
+        candidates = _candidates(sentence, by_sentence.get(sent.start, []))
+        for candidate in candidates:
+            _label(sentence, candidate, candidates)
+        _attach_statements(sentence, candidates, context)
+        for candidate in candidates:
+            if candidate.drop:
+                continue
+            start = sentence.tokens[candidate.first].idx
+            last = sentence.tokens[candidate.end - 1]
+            for label in candidate.labels or [""]:
+                found.append(
+                    Statistic(
+                        start=start,
+                        end=last.idx + len(last),
+                        value=candidate.value,
+                        unit=candidate.unit,
+                        qualifier=candidate.qualifier,
+                        label=label,
+                        sentence_start=sent.start_char,
+                        sentence_end=sent.end_char,
+                        kind=candidate.kind,
+                        statement=candidate.statement,
+                        low=candidate.low,
+                        high=candidate.high,
+                        is_agreement=candidate.agreement,
+                    )
+                )
+    return _drop_restated_fractions(found, doc.text)
+
+
+# Candidates: value, unit, qualifier, coordination, and what is not a statistic.
+
+
+def _candidates(sentence: _Sentence, spans: list[Span]) -> list[_Candidate]:
+    rules = sentence.rules
+    position = {token.i: index for index, token in enumerate(sentence.tokens)}
+    candidates: list[_Candidate] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.start not in position or span.end - 1 not in position:
+            continue
+        first, end = position[span.start], position[span.end - 1] + 1
+        candidate = _make_candidate(sentence, span.label_, first, end)
+        if candidate is None:
+            continue
+        qualifier = sentence.ends_with(first, [q for q, _ in rules.qualifiers])
+        if qualifier and candidate.kind != "PERCENT_RANGE":
+            candidate.qualifier = dict(rules.qualifiers)[qualifier]
+            candidate.first = first - len(qualifier)
+        if _is_restatement(sentence, candidate):
+            continue
+        candidates.extend(_coordinated(sentence, candidate))
+        candidates.append(candidate)
+    for candidate in candidates:
+        sentence.starts.add(candidate.first)
+    _drop_fractions_with_numbers(sentence, candidates)
+    return candidates
+
+
+def _make_candidate(sentence: _Sentence, kind: str, first: int, end: int) -> _Candidate | None:
+    rules = sentence.rules
+    lowers = sentence.lowers[first:end]
+    if kind == "PERCENT":
+        value = parse_number(lowers[0], rules)
+        return None if value is None else _Candidate(kind, first, first, end, value, Unit.PERCENT)
+    if kind == "PERCENT_RANGE":
+        numbers = [v for v in (parse_number(w, rules) for w in lowers) if v is not None]
+        if len(numbers) != 2 or numbers[0] >= numbers[1]:
+            return None
+        low, high = numbers
+        return _Candidate(
+            kind, first, first, end, round((low + high) / 2, 2), Unit.PERCENT, Qualifier.APPROX, low, high
+        )
+    if kind == "COUNT":
+        value = parse_number(lowers[0], rules)
+        if value is None or value < 2 or (value.is_integer() is False):
+            return None
+        return _Candidate(kind, first, first, end, value, Unit.COUNT)
+    if kind == "FRACTION":
+        if sentence.ends_with(first, rules.fraction_negations):
+            return None
+        phrase = " ".join(lowers)
+        if "op" in lowers:
+            numerator, denominator = parse_number(lowers[0], rules), parse_number(lowers[-1], rules)
+            if not numerator or not denominator or numerator >= denominator:
+                return None
+            value = round(100 * numerator / denominator, 1)
+        else:
+            value = rules.fractions.get(phrase)
+            if value is None or _followed_by_noun(sentence, end):
+                return None
+        return _Candidate(kind, first, first, end, float(value), Unit.PERCENT)
+    return None
+
+
+def _followed_by_noun(sentence: _Sentence, index: int) -> bool:
+    """'een derde partij' is an ordinal with its noun, not the fraction 'een derde'."""
+    if index >= len(sentence.tokens):
+        return False
+    word = sentence.lowers[index]
+    if word in sentence.rules.respondent_nouns or not word.isalpha():
+        return False
+    return word in _nouns() and word not in _verbs()
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    return dutch_lexicon().nouns
+
+
+@lru_cache(maxsize=1)
+def _verbs() -> frozenset[str]:
+    return dutch_lexicon().verbs
+
+
+def _is_restatement(sentence: _Sentence, candidate: _Candidate) -> bool:
+    """'Aan de 55 procent die aangeeft ...' refers back to a reported share."""
+    rules = sentence.rules
+    before = candidate.first - 1
+    if before < 0 or sentence.lowers[before] not in rules.restatement_determiners:
+        return False
+    if sentence.ends_with(candidate.first, [q for q, _ in rules.qualifiers]):
+        return False
+    window = sentence.lowers[candidate.end : candidate.end + 7]
+    return any(word in rules.relative_pronouns for word in window)
+
+
+def _coordinated(sentence: _Sentence, candidate: _Candidate) -> list[_Candidate]:
+    """'8 en 12 procent', '5, 8 en 12 procent': bare numbers sharing the unit of the last one."""
+    if candidate.kind != "PERCENT":
+        return []
+    rules = sentence.rules
+    found: list[_Candidate] = []
+    index = candidate.first - 1
+    if index < 1 or sentence.lowers[index] not in rules.list_conjunctions | {","}:
+        return []
+    while index >= 1 and sentence.lowers[index] in rules.list_conjunctions | {","}:
+        value = parse_number(sentence.lowers[index - 1], rules)
+        if value is None or sentence.lowers[index - 1] in ("een", "één"):
+            break
+        found.append(_Candidate("PERCENT", index - 1, index - 1, index, value, Unit.PERCENT))
+        index -= 2
+    if found and index >= 0 and sentence.lowers[index] in ("tussen", "van"):
+        return []
+    return list(reversed(found))
+
+
+def _drop_fractions_with_numbers(sentence: _Sentence, candidates: list[_Candidate]) -> None:
+    """'bijna de helft (49 procent)': the exact number in brackets replaces the word fraction."""
+    rules = sentence.rules
+    for candidate in candidates:
+        if candidate.kind != "FRACTION":
+            continue
+        index = _skip_group(sentence, candidate.end)
+        if index < len(sentence.tokens) and sentence.lowers[index] == "(":
+            if any(other.first in (index + 1, index + 2) for other in candidates if other is not candidate):
+                candidate.drop = True
+
+
+def _skip_group(sentence: _Sentence, index: int) -> int:
+    """Skip 'van de (ondervraagde) ambtenaren' or 'ambtenaren' after a number phrase."""
+    rules = sentence.rules
+    lowers = sentence.lowers
+    start = index
+    if index < len(lowers) and lowers[index] == "van":
+        index += 1
+        while index < len(lowers) and lowers[index] in ("de", "het", "alle", "hen", "hun", "deze"):
+            index += 1
+        for offset in range(3):
+            if index + offset < len(lowers) and lowers[index + offset] in rules.respondent_nouns:
+                return index + offset + 1
+        if index > start + 1 and lowers[index - 1] in ("hen",):
+            return index
+        return start
+    if index < len(lowers) and lowers[index] in rules.respondent_nouns:
+        return index + 1
+    return start
+
+
+# Labels.
+
+
+def _label(sentence: _Sentence, candidate: _Candidate, candidates: list[_Candidate]) -> None:
+    rules = sentence.rules
+    lowers = sentence.lowers
+    before = candidate.first - 1
+    after = candidate.end
+    in_brackets = before >= 0 and lowers[before] == "(" and after < len(lowers) and lowers[after] == ")"
+    if in_brackets:
+        quoted = _quoted_before(sentence, before)
+        if quoted is not None:
+            candidate.labels = [quoted]
+            return
+        back = _backward(sentence, before - 1)
+        if back and not _is_group_phrase(sentence, back):
+            candidate.labels = [_trim(sentence, *back)]
+            return
+        after += 1
+    elif before >= 0 and lowers[before] == ":":
+        candidate.labels = [_colon_label(sentence, before)]
+        return
+    start = _skip_group(sentence, after)
+    predicate = _forward(sentence, start)
+    label = _trim(sentence, *predicate)
+    if "respectievelijk" in lowers[predicate[0] : predicate[1]]:
+        candidate.labels = [label]
+        return
+    if not label or label.lower() in rules.generic_predicates or _only_fillers(sentence, predicate):
+        answers = _quoted_answers(sentence, candidate.first)
+        if answers:
+            candidate.labels = answers
+            return
+        subject = _subject(sentence, candidate.first)
+        if subject:
+            label = subject
+    candidate.labels = [label]
+
+
+def _forward(sentence: _Sentence, index: int) -> tuple[int, int]:
+    """The clause after a number phrase, up to the next clause boundary or statistic."""
+    rules = sentence.rules
+    lowers = sentence.lowers
+    end = index
+    depth = 0
+    while end < len(lowers):
+        word = lowers[end]
+        if end in sentence.starts and end > index:
+            break
+        if word == "(":
+            if any(s in sentence.starts for s in (end + 1, end + 2)):
+                break
+            depth += 1
+        elif word == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (word in rules.clause_boundaries or word in rules.clause_conjunctions):
+            break
+        elif word in rules.list_conjunctions and any(
+            s in sentence.starts for s in range(end + 1, end + 5)
+        ):
+            break
+        end += 1
+    return index, end
+
+
+def _backward(sentence: _Sentence, index: int) -> tuple[int, int] | None:
+    """The phrase right before '(' back to a function word or clause boundary."""
+    rules = sentence.rules
+    lowers = sentence.lowers
+    first = index + 1
+    while first > 0:
+        word = lowers[first - 1]
+        if word in rules.backward_stops or word in rules.clause_boundaries or word in "()":
+            break
+        if word in rules.clause_conjunctions:
+            break
+        first -= 1
+    if first > index:
+        return None
+    return first, index + 1
+
+
+def _is_group_phrase(sentence: _Sentence, span: tuple[int, int]) -> bool:
+    """'Een kleine minderheid (18 procent)': the bracket number belongs to a group, not an answer."""
+    last = sentence.lowers[span[1] - 1]
+    rules = sentence.rules
+    return last in rules.respondent_nouns or last in rules.group_nouns
+
+
+def _colon_label(sentence: _Sentence, colon: int) -> str:
+    """'Verkeer en vervoer: 22 procent' or 'werken bij de rijksoverheid: zo'n 27 procent'."""
+    rules = sentence.rules
+    first = colon
+    while first > 0 and sentence.lowers[first - 1] not in rules.clause_boundaries - {":"}:
+        first -= 1
+    words = sentence.lowers[first:colon]
+    if len(words) > 5:
+        # A whole clause: keep what follows its last preposition or verb.
+        for index in range(colon - 1, first, -1):
+            if sentence.lowers[index] in rules.backward_stops:
+                first = index + 1
+                break
+    return _trim(sentence, first, colon)
+
+
+def _quoted_before(sentence: _Sentence, bracket: int) -> str | None:
+    """'eens met de stelling ‘...’ (55 procent)': the answer comes before the quoted statement."""
+    if bracket < 1 or sentence.tokens[bracket - 1].text[-1:] not in CLOSING_QUOTES:
+        return None
+    opening = bracket - 2
+    while opening >= 0 and sentence.tokens[opening].text[:1] not in OPENING_QUOTES:
+        opening -= 1
+    if opening < 0:
+        return None
+    answer = sentence.rules.agreement.search(sentence.text(0, opening))
+    return answer.group() if answer else sentence.text(opening + 1, bracket - 1)
+
+
+def _quoted_answers(sentence: _Sentence, first: int) -> list[str]:
+    """'zowel het antwoord ‘Ja’ als ‘Weet niet’ door 42 procent': one label per quoted answer."""
+    answers = []
+    text = sentence.text(0, first)
+    for match in regex.finditer(r"[‘“'\"]([^’”'\"]{1,40})[’”'\"]", text):
+        answers.append(match.group(1).strip())
+    return answers
+
+
+def _subject(sentence: _Sentence, first: int) -> str:
+    """'Ook de omgevingsvisie wordt met 32 procent vaak genoemd' -> 'omgevingsvisie'."""
+    rules = sentence.rules
+    lowers = sentence.lowers
+    start = first
+    while start > 0 and lowers[start - 1] not in rules.clause_boundaries and lowers[start - 1] != ")":
+        start -= 1
+    end = first
+    while end > start and (lowers[end - 1] in rules.backward_stops or _is_emphasis_end(sentence, end)):
+        end -= _is_emphasis_end(sentence, end) or 1
+    phrase = sentence.starts_with(start, rules.subject_leaders)
+    if phrase:
+        start += len(phrase)
+    return _trim(sentence, start, end)
+
+
+def _is_emphasis_end(sentence: _Sentence, end: int) -> int:
+    phrase = sentence.ends_with(end, sentence.rules.emphasis)
+    return len(phrase) if phrase else 0
+
+
+def _only_fillers(sentence: _Sentence, span: tuple[int, int]) -> bool:
+    first, end = span
+    return not _trim(sentence, first, end)
+
+
+def _trim(sentence: _Sentence, first: int, end: int) -> str:
+    """Drop reporting verbs and function words around a label, keep what it says."""
+    rules = sentence.rules
+    changed = True
+    while changed and first < end:
+        changed = False
+        phrase = sentence.starts_with(first, rules.leading_fillers)
+        if phrase and first + len(phrase) <= end:
+            first += len(phrase)
+            changed = True
+        elif sentence.lowers[first] in ("respectievelijk",):
+            first += 1
+            changed = True
+    changed = True
+    while changed and first < end:
+        changed = False
+        phrase = sentence.ends_with(end, rules.trailing_fillers)
+        if phrase and end - len(phrase) > first:
+            end -= len(phrase)
+            changed = True
+    return sentence.text(first, end).strip(" ,;:")
+
+
+# Statements answered with (zeer) eens / oneens / neutraal.
+
+
+@dataclass(slots=True)
+class _StatementContext:
+    explicit: str | None = None
+    implicit: str | None = None
+    implicit_source: _Candidate | None = None
+    implicit_is_newer: bool = False
+
+    def reset_if_heading(self) -> None:
+        self.explicit = self.implicit = None
+        self.implicit_source = None
+
+
+def _attach_statements(sentence: _Sentence, candidates: list[_Candidate], context: _StatementContext) -> None:
+    rules = sentence.rules
+    explicit = _explicit_statement(sentence)
+    if explicit:
+        context.explicit, context.implicit_is_newer = explicit, False
+    refers_back = any(sentence.starts_with(i, rules.statement_references) for i in range(len(sentence.lowers)))
+    for candidate in candidates:
+        if candidate.drop or candidate.unit != Unit.PERCENT:
+            continue
+        answers = [rules.agreement.search(label) for label in candidate.labels]
+        if not any(answers):
+            context.implicit = candidate.labels[0] if candidate.labels else None
+            context.implicit_source = candidate
+            context.implicit_is_newer = True
+            continue
+        candidate.agreement = True
+        candidate.labels = [_answer(m.group()) if m else label for m, label in zip(answers, candidate.labels)]
+        statement = explicit
+        if statement is None:
+            if refers_back and context.implicit_is_newer and context.implicit:
+                statement = context.implicit
+                if context.implicit_source is not None:
+                    context.implicit_source.statement = statement
+            else:
+                statement = context.explicit
+        candidate.statement = statement
+
+
+def _answer(text: str) -> str:
+    """'het (zeer) mee oneens' -> '(zeer) oneens'."""
+    words = [w for w in text.split() if w.lower() not in ("mee", "het")]
+    return " ".join(words)
+
+
+def _explicit_statement(sentence: _Sentence) -> str | None:
+    """The statement a sentence quotes or paraphrases after 'stelling'."""
+    rules = sentence.rules
+    lowers = sentence.lowers
+    for index, word in enumerate(lowers):
+        if word not in rules.statement_cues:
+            continue
+        following = index + 1
+        if following < len(lowers) and sentence.tokens[following].text[:1] in OPENING_QUOTES:
+            close = following + 1
+            while close < len(lowers) and sentence.tokens[close].text[:1] not in CLOSING_QUOTES:
+                close += 1
+            return sentence.text(following + 1, close) or None
+        if following < len(lowers) and lowers[following] in ("dat", "of", ":"):
+            end = following + 1
+            while end < len(lowers) and end not in sentence.starts and lowers[end] not in (",", ";", "."):
+                end += 1
+            while end > following + 1 and lowers[end - 1] in rules.backward_stops | {"geeft", "zegt", "vindt"}:
+                end -= 1
+            return sentence.text(following + 1, end) or None
+    return None
+
+
+def _drop_restated_fractions(found: list[Statistic], text: str) -> list[Statistic]:
+    """A word fraction that rounds an earlier exact figure with the same content restates it."""
+    kept: list[Statistic] = []
+    for stat in found:
+        context = _content_words(text[stat.sentence_start : stat.sentence_end])
+        if stat.kind == "FRACTION" and any(
+            earlier.kind != "FRACTION"
+            and earlier.unit == Unit.PERCENT
+            and abs(earlier.value - stat.value) <= RESTATEMENT_TOLERANCE
+            and len(_content_words(earlier.label) & context) >= RESTATEMENT_SHARED_WORDS
+            for earlier in kept
+        ):
+            continue
+        kept.append(stat)
+    return kept
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in regex.findall(r"\p{L}{4,}", text.lower()) if w not in statistic_rules().backward_stops}
