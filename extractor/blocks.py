@@ -37,6 +37,7 @@ class LayoutRules:
     wide_line_ratio: float
     paragraph_end_ratio: float
     heading_max_words: int
+    heading_width_ratio: float
     display_max_lines: int
     pull_quote_max_lines: int
 
@@ -66,6 +67,7 @@ def layout_rules() -> LayoutRules:
         wide_line_ratio=data["wide_line_ratio"],
         paragraph_end_ratio=data["paragraph_end_ratio"],
         heading_max_words=data["heading_max_words"],
+        heading_width_ratio=data["heading_width_ratio"],
         display_max_lines=data["display_max_lines"],
         pull_quote_max_lines=data["pull_quote_max_lines"],
     )
@@ -248,15 +250,13 @@ class _BlockBuilder:
 
     def display(self, i: int) -> int | None:
         line = self.lines[i]
-        if not self.is_short_title_like(line):
-            return None
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if following is not None and self.is_prose_or_bullet(following):
-            if len(line.text.split()) <= self.rules.heading_max_words:
-                self.close_body()
-                self.emit(Role.HEADING, [line])
-                self.gap = self.last_was_lede = False
-                return i + 1
+        if self.is_heading(line, following):
+            self.close_body()
+            self.emit(Role.HEADING, [line])
+            self.gap = self.last_was_lede = False
+            return i + 1
+        if not self.is_short_title_like(line):
             return None
         if self.body and not self.gap and self.continues(self.body, line):
             return None
@@ -282,6 +282,25 @@ class _BlockBuilder:
         stripped = line.text.rstrip(self.rules.closing_quotes + ")")
         return bool(stripped) and stripped[-1] in marks
 
+    def is_heading(self, line: Line, following: Line | None) -> bool:
+        """A short line without end mark, after a finished sentence, directly followed by text."""
+        if following is None or not self.is_prose_or_bullet(following):
+            return False
+        if not self.rules.bullet.match(following.text) and not self.ends(following, self.rules.clause_end):
+            # Prose goes on for more than one line; a subtitle under a title does not.
+            index = self.lines.index(following) + 1
+            after = self.lines[index] if index < len(self.lines) else None
+            if (after is None or furniture_role(after.text, self.rules) is not None) and self.gap:
+                return False
+        after_sentence = self.gap or self.body is None or self.ends(self.body.lines[-1], self.rules.clause_end)
+        return (
+            after_sentence
+            and len(line.text) < self.rules.heading_width_ratio * self.width
+            and len(line.text.split()) <= self.rules.heading_max_words
+            and line.text[0].isupper()
+            and line.text[-1] not in ".,;:!?" + self.rules.closing_quotes
+        )
+
     def is_short_title_like(self, line: Line) -> bool:
         first = line.text[0]
         return (
@@ -292,9 +311,10 @@ class _BlockBuilder:
         )
 
     def is_prose_or_bullet(self, line: Line) -> bool:
+        """A heading is followed by a bullet or by a paragraph, which starts a sentence."""
         if self.rules.bullet.match(line.text):
             return True
-        if furniture_role(line.text, self.rules) is not None:
+        if furniture_role(line.text, self.rules) is not None or line.text[0].islower():
             return False
         return len(line.text) >= self.rules.short_line_ratio * self.width and (
             len(line.text) <= self.rules.wide_line_ratio * self.width

@@ -17,7 +17,7 @@ from .offsets import OffsetMap, TextBuilder
 # its token (punctuation that belongs to it).
 _BREAK = regex.compile(
     r"(?P<left>[\p{L}\p{N}]+)-[ \t]*(?P<newline>\n)(?:[ \t]*\n)*[ \t]*"
-    r"(?P<right>[\p{L}\p{N}]+)(?P<rest>[^\s]*)[ \t]*"
+    r"(?P<right>\p{L}[\p{L}\p{N}]*)(?P<rest>[^\s]*)[ \t]*"
 )
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _LEFT_PREFIX = regex.compile(r"(?:[\p{L}\p{N}]+[-/])+$")

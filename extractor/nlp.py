@@ -9,16 +9,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
-from .datafiles import load_jsonl
+from .datafiles import load_json, load_jsonl, require_keys
+from .lexicon import dutch_lexicon
 from .sentences import sentence_starts
 from .statistics import StatisticRules, find_statistics, statistic_rules
 
 NUMBER_SPANS_KEY = "numbers"
 PATTERNS_FILE = "patterns.jsonl"
-# Dutch writes "12,5%" and "10-15 procent" without spaces; the matcher wants them apart.
-EXTRA_SUFFIXES = (r"(?<=[0-9])%",)
-EXTRA_INFIXES = (r"(?<=[0-9])[-–](?=[0-9])",)
-SPECIAL_CASES = ("zo’n", "Zo’n", "ZO’N", "zo'n", "Zo'n")
+TOKENIZER_FILE = "tokenizer.json"
 
 if not Doc.has_extension("statistics"):
     Doc.set_extension("statistics", default=None)
@@ -67,12 +65,36 @@ class StatisticsComponent:
 
 
 def _customise_tokenizer(nlp: Language) -> None:
-    suffixes = list(nlp.Defaults.suffixes) + list(EXTRA_SUFFIXES)
-    infixes = list(nlp.Defaults.infixes) + list(EXTRA_INFIXES)
+    """Split "12,5%" and "10-15"; keep "zo’n" whole; let "dat." end a sentence."""
+    settings = require_keys(
+        TOKENIZER_FILE,
+        load_json(TOKENIZER_FILE),
+        {"keep_abbreviations", "min_word_length", "extra_suffixes", "extra_infixes", "special_cases"},
+    )
+    lexicon, keep = dutch_lexicon(), set(settings["keep_abbreviations"])
+    nlp.tokenizer.rules = {
+        key: value
+        for key, value in nlp.tokenizer.rules.items()
+        if not _glued_full_stop(key, lexicon, keep, settings["min_word_length"])
+    }
+    suffixes = list(nlp.Defaults.suffixes) + settings["extra_suffixes"]
+    infixes = list(nlp.Defaults.infixes) + settings["extra_infixes"]
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    for case in SPECIAL_CASES:
+    for case in settings["special_cases"]:
         nlp.tokenizer.add_special_case(case, [{"ORTH": case}])
+
+
+def _glued_full_stop(key: str, lexicon, keep: set[str], min_length: int) -> bool:
+    stem = key[:-1]
+    return (
+        key.endswith(".")
+        and key not in keep
+        and stem.isalpha()
+        and stem.islower()
+        and len(stem) >= min_length
+        and stem in lexicon
+    )
 
 
 def build_nlp() -> Language:

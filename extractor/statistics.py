@@ -47,6 +47,9 @@ class StatisticRules:
     agreement: regex.Pattern
     statement_cues: frozenset[str]
     statement_references: tuple[tuple[str, ...], ...]
+    lead_in_prepositions: frozenset[str]
+    determiners: frozenset[str]
+    generic_words: frozenset[str]
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -96,6 +99,9 @@ def statistic_rules() -> StatisticRules:
         agreement=regex.compile(labels["agreement"], regex.IGNORECASE),
         statement_cues=frozenset(labels["statement_cues"]),
         statement_references=_phrases(labels["statement_references"]),
+        lead_in_prepositions=frozenset(labels["lead_in_prepositions"]),
+        determiners=frozenset(labels["determiners"]),
+        generic_words=frozenset(labels["generic_words"]),
     )
 
 
@@ -238,9 +244,10 @@ def find_statistics(doc: Doc, spans: list[Span], rules: StatisticRules | None = 
 def _candidates(sentence: _Sentence, spans: list[Span]) -> list[_Candidate]:
     rules = sentence.rules
     position = {token.i: index for index, token in enumerate(sentence.tokens)}
+    quoted = _quoted_tokens(sentence)
     candidates: list[_Candidate] = []
     for span in sorted(spans, key=lambda s: s.start):
-        if span.start not in position or span.end - 1 not in position:
+        if span.start not in position or span.end - 1 not in position or position[span.start] in quoted:
             continue
         first, end = position[span.start], position[span.end - 1] + 1
         candidate = _make_candidate(sentence, span.label_, first, end)
@@ -258,6 +265,20 @@ def _candidates(sentence: _Sentence, spans: list[Span]) -> list[_Candidate]:
         sentence.starts.add(candidate.first)
     _drop_fractions_with_numbers(sentence, candidates)
     return candidates
+
+
+def _quoted_tokens(sentence: _Sentence) -> set[int]:
+    """Tokens inside curly quotes: quoted speech and statements hold no statistics."""
+    inside: set[int] = set()
+    depth = 0
+    for index, token in enumerate(sentence.tokens):
+        if token.text in ("‘", "“"):
+            depth += 1
+        elif token.text in ("’", "”") and depth:
+            depth -= 1
+        elif depth:
+            inside.add(index)
+    return inside
 
 
 def _make_candidate(sentence: _Sentence, kind: str, first: int, end: int) -> _Candidate | None:
@@ -394,13 +415,21 @@ def _label(sentence: _Sentence, candidate: _Candidate, candidates: list[_Candida
         if quoted is not None:
             candidate.labels = [quoted]
             return
+        if lowers[0] == "•" and not any(c.first < before for c in candidates if c is not candidate):
+            # "• Minder uren werken (53 procent)": the bullet is the label.
+            candidate.labels = [_trim(sentence, 1, before)]
+            return
         back = _backward(sentence, before - 1)
         if back and not _is_group_phrase(sentence, back):
-            candidate.labels = [_trim(sentence, *back)]
+            candidate.labels = [_trim(sentence, *_cut_lead_in(sentence, *back))]
             return
         after += 1
     elif before >= 0 and lowers[before] == ":":
         candidate.labels = [_colon_label(sentence, before)]
+        return
+    if after < len(lowers) and lowers[after] == ":":
+        # "• 34 procent: e-mails opstellen"
+        candidate.labels = [_trim(sentence, *_forward(sentence, after + 1))]
         return
     start = _skip_group(sentence, after)
     predicate = _forward(sentence, start)
@@ -408,7 +437,7 @@ def _label(sentence: _Sentence, candidate: _Candidate, candidates: list[_Candida
     if "respectievelijk" in lowers[predicate[0] : predicate[1]]:
         candidate.labels = [label]
         return
-    if not label or label.lower() in rules.generic_predicates or _only_fillers(sentence, predicate):
+    if _is_generic(sentence, *predicate):
         answers = _quoted_answers(sentence, candidate.first)
         if answers:
             candidate.labels = answers
@@ -417,6 +446,30 @@ def _label(sentence: _Sentence, candidate: _Candidate, candidates: list[_Candida
         if subject:
             label = subject
     candidate.labels = [label]
+
+
+def _is_generic(sentence: _Sentence, first: int, end: int) -> bool:
+    """'wordt het vaakst genoemd': the predicate says nothing, the label is elsewhere."""
+    words = [w for w in sentence.lowers[first:end] if w.isalpha()]
+    return all(w in sentence.rules.generic_words for w in words)
+
+
+def _cut_lead_in(sentence: _Sentence, first: int, end: int) -> tuple[int, int]:
+    """'werkzaam bij een gemeente' -> 'gemeente': drop a non-noun lead-in up to its preposition."""
+    rules = sentence.rules
+    lowers = sentence.lowers
+    for index in range(first, min(end - 1, first + 3)):
+        if lowers[index] in rules.lead_in_prepositions:
+            lead = lowers[first:index]
+            if all(w not in _nouns() or w in _verbs() for w in lead):
+                cut = index + 1
+                while cut < end - 1 and lowers[cut] in rules.determiners:
+                    cut += 1
+                return cut, end
+            break
+    while first < end - 1 and lowers[first] in rules.determiners:
+        first += 1
+    return first, end
 
 
 def _forward(sentence: _Sentence, index: int) -> tuple[int, int]:
@@ -475,16 +528,15 @@ def _colon_label(sentence: _Sentence, colon: int) -> str:
     """'Verkeer en vervoer: 22 procent' or 'werken bij de rijksoverheid: zo'n 27 procent'."""
     rules = sentence.rules
     first = colon
-    while first > 0 and sentence.lowers[first - 1] not in rules.clause_boundaries - {":"}:
+    while first > 0 and sentence.lowers[first - 1] not in (rules.clause_boundaries | {"•"}) - {":"}:
         first -= 1
-    words = sentence.lowers[first:colon]
-    if len(words) > 5:
+    if colon - first > 4:
         # A whole clause: keep what follows its last preposition or verb.
         for index in range(colon - 1, first, -1):
-            if sentence.lowers[index] in rules.backward_stops:
+            if sentence.lowers[index] in rules.backward_stops | rules.lead_in_prepositions:
                 first = index + 1
                 break
-    return _trim(sentence, first, colon)
+    return _trim(sentence, *_cut_lead_in(sentence, first, colon))
 
 
 def _quoted_before(sentence: _Sentence, bracket: int) -> str | None:

@@ -1,8 +1,38 @@
-"""HTML review pages for an output folder (being built)."""
+"""HTML review pages for an output folder: every extracted statistic shown in its context."""
+
+from __future__ import annotations
 
 from pathlib import Path
 
+from ..outputs import atomic_write_text
+from .load import check_output_dir, index_rows, load_articles, load_manifest
+from .pages import INDEX_PAGE, article_page, index_page
 
-def write_report(output_dir: str | Path) -> Path | None:
-    """Write ``output_dir/report/index.html`` and one page per article."""
-    return None
+REPORT_DIR = "report"
+
+__all__ = ["REPORT_DIR", "write_report"]
+
+
+def write_report(output_dir: str | Path) -> Path:
+    """Write ``output_dir/report/index.html`` and one page per article; return the index path.
+
+    Reads ``articles/*.json`` and, when present, ``run.json`` (the index then lists every input
+    of the run, failed ones too). Pages of articles that are no longer in the folder are removed.
+    Raises ``InputNotFound`` when ``output_dir`` is not an output folder.
+    """
+    output_dir = Path(output_dir)
+    check_output_dir(output_dir)
+    report_dir = output_dir / REPORT_DIR
+    articles = load_articles(output_dir)
+    written = {INDEX_PAGE}
+    for article in articles:
+        if article.error is None:
+            atomic_write_text(report_dir / article.page, article_page(article))
+            written.add(article.page)
+    index = report_dir / INDEX_PAGE
+    manifest = load_manifest(output_dir)
+    atomic_write_text(index, index_page(index_rows(articles, manifest), manifest))
+    for stale in report_dir.glob("*.html"):
+        if stale.name not in written:
+            stale.unlink(missing_ok=True)
+    return index
