@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import time
@@ -162,8 +163,6 @@ class DocumentsOnDisk(Sequence):
         return len(self.relative_paths)
 
     def __getitem__(self, index: int) -> dict[str, Any]:  # type: ignore[override]
-        import json
-
         if isinstance(index, slice):
             raise TypeError("DocumentsOnDisk does not support slicing")
         text = (self.out_dir / self.relative_paths[index]).read_text(encoding="utf-8")
@@ -186,8 +185,8 @@ def default_jobs() -> int:
 
 
 def _process_context(warm: bool) -> multiprocessing.context.BaseContext:
-    # forkserver: workers are forked from a clean single-threaded server that has built the
-    # nlp pipeline once (see batch_preload), never from this process, whose threads (progress
+    # forkserver: workers are forked from a clean single-threaded server that has loaded the
+    # text path once (see batch_preload), never from this process, whose threads (progress
     # bar, pool manager) make a plain fork unsafe. New workers thus start in milliseconds.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
@@ -199,6 +198,9 @@ def _process_context(warm: bool) -> multiprocessing.context.BaseContext:
 
 def _kill_executor(executor: ProcessPoolExecutor) -> None:
     """Stop every worker of ``executor`` at once, busy or not."""
+    if hasattr(executor, "kill_workers"):  # Python 3.14+
+        executor.kill_workers()
+        return
     processes = list((getattr(executor, "_processes", None) or {}).values())
     for process in processes:
         try:

@@ -136,8 +136,9 @@ class RichProgress:
         if event.event == "start":
             self.console.print(_start_line(event))
             self.progress.start()
+            # Until the first result the workers are loading the pipeline: say so.
             self.task = self.progress.add_task(
-                "extracting", total=event.to_do, pages=0, failed=failed
+                "starting workers", total=event.to_do, pages=0, failed=failed
             )
             return
         if self.task is None:
@@ -149,7 +150,8 @@ class RichProgress:
                 )
         if event.event == "result":
             self.progress.update(
-                self.task, completed=event.done, pages=event.pages, failed=failed
+                self.task, description="extracting", completed=event.done,
+                pages=event.pages, failed=failed,
             )
         elif event.event == "tables":
             self.progress.update(self.task, description="tables written")

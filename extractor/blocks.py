@@ -115,7 +115,7 @@ def split_lines(text: str, hints: list[RoleHint] = ()) -> list[Line | None]:
 def furniture_role(text: str, rules: LayoutRules | None = None) -> Role | None:
     """The role of a line that is page furniture by its form alone, else None."""
     rules = rules or layout_rules()
-    lower = text.lower().strip(" .:")
+    lower = text.lower().strip()
     if rules.issue.match(text):
         return Role.ISSUE
     if rules.page_number.match(text):
@@ -149,7 +149,10 @@ class _BlockBuilder:
         self.lines = lines
         self.rules = rules
         self.width = typical_width(lines)
-        self.wrapped = 0 < self.width <= rules.wrapped_line_max
+        # A layout-aware reader hints every heading and non-body block; then guessing from
+        # line shapes would only turn wrapped body lines into headings.
+        self.guess_roles = not any(line is not None and line.hint for line in lines)
+        self.wrapped = self.guess_roles and 0 < self.width <= rules.wrapped_line_max
         self.blocks: list[Block] = []
         self.body: _Draft | None = None
         self.lede: _Draft | None = None
@@ -183,7 +186,7 @@ class _BlockBuilder:
             self.close_body()
             self.emit(Role.HEADING, [line])
             return i + 1
-        role = furniture_role(line.text, self.rules)
+        role = furniture_role(line.text, self.rules) if self.guess_roles else None
         if role is not None:
             self.emit(role, [line])
             self.gap = True
@@ -256,25 +259,46 @@ class _BlockBuilder:
             self.emit(Role.HEADING, [line])
             self.gap = self.last_was_lede = False
             return i + 1
-        if not self.is_short_title_like(line):
-            return None
-        if self.body and not self.gap and self.continues(self.body, line):
-            return None
-        taken = [line]
-        j = i + 1
-        while (
-            j < len(self.lines)
-            and self.lines[j] is not None
-            and len(taken) < self.rules.display_max_lines
-            and len(self.lines[j].text) < self.rules.short_line_ratio * self.width
-            and furniture_role(self.lines[j].text, self.rules) is None
-        ):
-            taken.append(self.lines[j])
-            j += 1
-        self.emit(DISPLAY, taken)
+        chunk = self.chunk(i)
+        isolated = (self.gap or self.body is None) and len(chunk) <= self.rules.display_max_lines
+        if not (isolated and self.is_display_chunk(chunk)):
+            if not self.is_short_title_like(line) or (self.body and not self.gap and self.continues(self.body, line)):
+                return None
+            chunk = [line]
+            j = i + 1
+            while (
+                j < len(self.lines)
+                and self.lines[j] is not None
+                and len(chunk) < self.rules.display_max_lines
+                and len(self.lines[j].text) < self.rules.short_line_ratio * self.width
+                and furniture_role(self.lines[j].text, self.rules) is None
+            ):
+                chunk.append(self.lines[j])
+                j += 1
+        self.emit(DISPLAY, chunk)
         self.gap = True
         self.last_was_lede = False
-        return j
+        return self.lines.index(chunk[-1], i) + 1
+
+    def chunk(self, i: int) -> list[Line]:
+        """The lines from ``i`` up to the next blank line or piece of furniture."""
+        taken = []
+        for line in self.lines[i : i + self.rules.display_max_lines + 1]:
+            if line is None or furniture_role(line.text, self.rules) is not None or line.hint:
+                break
+            taken.append(line)
+        return taken
+
+    def is_display_chunk(self, chunk: list[Line]) -> bool:
+        """Display type stands alone: a few lines, no end mark, not wider than a column."""
+        first, last = chunk[0].text, chunk[-1].text
+        return (
+            (first[0].isupper() or first[0].isdigit())
+            and last[-1] not in ".,;:!?" + self.rules.closing_quotes
+            and all(len(line.text) < self.rules.heading_width_ratio * self.width for line in chunk)
+            and not self.rules.bullet.match(first)
+            and first[0] not in self.rules.opening_quotes
+        )
 
     # Predicates on lines.
 

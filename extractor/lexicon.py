@@ -55,7 +55,8 @@ def dutch_lexicon() -> DutchLexicon:
         words.update(table)
     rules_table = _load_json(data / "nl_lemma_rules.json.gz")
     rules = {tuple(rule) for table in rules_table.values() for rule in table}
-    verb_forms = {form for form, lemma in lookup.items() if lemma in set(index.get("verb", ()))}
+    verb_lemmas = set(index.get("verb", ()))
+    verb_forms = {form for form, lemma in lookup.items() if lemma in verb_lemmas}
     return DutchLexicon(
         frozenset(w.lower() for w in words),
         tuple(sorted(rules)),
