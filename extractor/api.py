@@ -19,8 +19,13 @@ def extract(path_or_text: Any, *, article_id: str | None = None) -> Article:
     """Extract from a path, or from article text when given a string that is not a file."""
     if isinstance(path_or_text, Path):
         return extract_file(path_or_text, article_id=article_id)
-    if isinstance(path_or_text, str) and "\n" not in path_or_text and len(path_or_text) < 4096:
-        candidate = Path(path_or_text)
-        if candidate.is_file():
-            return extract_file(candidate, article_id=article_id)
+    if isinstance(path_or_text, str) and "\n" not in path_or_text and _is_file(path_or_text):
+        return extract_file(Path(path_or_text), article_id=article_id)
     return extract_source(source_from_string(str(path_or_text)), article_id=article_id)
+
+
+def _is_file(text: str) -> bool:
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):  # too long for a file name, or a NUL byte
+        return False

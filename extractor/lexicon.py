@@ -23,12 +23,29 @@ class DutchLexicon:
         suffix_rules: tuple[tuple[str, str], ...],
         nouns: frozenset[str] = frozenset(),
         verbs: frozenset[str] = frozenset(),
+        lemmas: dict[str, str] | None = None,
+        adjectives: frozenset[str] = frozenset(),
     ):
+        self.adjectives = adjectives
         self._words = words
+        self._lemmas = lemmas or {}
         self._rules = suffix_rules
         self.nouns = nouns
         """Noun lemmas (word-class knowledge for telling 'een derde partij' from 'een derde')."""
         self.verbs = verbs | {form.lower() for form in verbs}
+
+    def lemma(self, word: str) -> str:
+        word = word.lower()
+        return self._lemmas.get(word, word)
+
+    def is_noun(self, word: str) -> bool:
+        return self.lemma(word) in self.nouns or word.lower() in self.nouns
+
+    def is_adjective(self, word: str) -> bool:
+        return word.lower() in self.adjectives or self.lemma(word) in self.adjectives
+
+    def is_verb(self, word: str) -> bool:
+        return word.lower() in self.verbs or self.lemma(word) in self.verbs
 
     def __contains__(self, word: str) -> bool:
         word = word.lower()
@@ -62,6 +79,8 @@ def dutch_lexicon() -> DutchLexicon:
         tuple(sorted(rules)),
         nouns=frozenset(index.get("noun", ())),
         verbs=frozenset(index.get("verb", ())) | frozenset(verb_forms),
+        lemmas=lookup,
+        adjectives=frozenset(index.get("adj", ())),
     )
 
 

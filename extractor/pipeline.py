@@ -12,6 +12,7 @@ from spacy.language import Language
 from . import __version__
 from .blocks import build_blocks
 from .breakdowns import assign_groups
+from .datafiles import load_json
 from .dataset import consistency_findings, validate_document
 from .hyphenation import repair_hyphenation
 from .models import Article, BBox, Record, Repair, RoleHint, Section, SourceKind, SourceText, Unit
@@ -22,7 +23,8 @@ from .statistics import Statistic
 from .structure import Structure, recover_structure, section_at
 
 SAMPLE_SIZE_CUES = re.compile(
-    r"deelgenomen|deelnemers|meegedaan|deden .* mee|ingevuld|respons|peiling|raadpleging|enquête|ondervraagd",
+    r"deelgenomen|deelnemers|deelname|meegedaan|deden .* mee|namen .* deel|ingevuld|vulden .* in|"
+    r"gereageerd|reageerden|respons|peiling|raadpleging|enquête|vragenlijst|ondervraagd",
     re.IGNORECASE,
 )
 ID_UNSAFE = re.compile(r"[^a-z0-9._-]+")
@@ -179,11 +181,18 @@ def _clean_offset(clean_to_repaired: OffsetMap, repaired_offset: int) -> int | N
 
 
 def _sample_size(records: list[Record]) -> int | None:
+    """The count of participants: the largest count said to take part, else the largest count.
+
+    The record that states it is labelled as the sample ("deelnemers") rather than by its verb.
+    """
     counts = [r for r in records if r.unit == Unit.COUNT]
     if not counts:
         return None
     cued = [r for r in counts if SAMPLE_SIZE_CUES.search(r.sentence)]
-    return int(max(cued or counts, key=lambda r: r.value).value)
+    sample = max(cued or counts, key=lambda r: r.value)
+    if cued:
+        sample.label = load_json("labels.json")["sample_size_label"]
+    return int(sample.value)
 
 
 def _pages_of(source: SourceText) -> list[int]:

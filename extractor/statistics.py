@@ -22,6 +22,10 @@ CLOSING_QUOTES = "’”»'\""
 # A word fraction within this many points of an earlier figure, sharing this many content
 # words with its label, rounds that figure off rather than reporting a new one.
 RESTATEMENT_TOLERANCE = 2.5
+AGREE_LABEL = "(zeer) eens"
+LEAD_IN_MAX_REMAINDER = 2
+NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks"})
+PRONOUNS = frozenset({"dit", "dat", "die", "het", "dat", "deze", "er", "ermee", "hiermee"})
 RESTATEMENT_SHARED_WORDS = 2
 
 
@@ -204,6 +208,7 @@ def find_statistics(doc: Doc, spans: list[Span], rules: StatisticRules | None = 
     by_sentence: dict[int, list[Span]] = {}
     for span in spans:
         by_sentence.setdefault(span.sent.start, []).append(span)
+    labelled: list[tuple[_Sentence, _Candidate]] = []
     for sent in doc.sents:
         if sent.text.strip() and sent[0].is_space and "\n\n" in sent[0].text:
             context.reset_if_heading()
@@ -211,30 +216,31 @@ def find_statistics(doc: Doc, spans: list[Span], rules: StatisticRules | None = 
         candidates = _candidates(sentence, by_sentence.get(sent.start, []))
         for candidate in candidates:
             _label(sentence, candidate, candidates)
+        _distribute_respectively(sentence, candidates)
         _attach_statements(sentence, candidates, context)
-        for candidate in candidates:
-            if candidate.drop:
-                continue
-            start = sentence.tokens[candidate.first].idx
-            last = sentence.tokens[candidate.end - 1]
-            for label in candidate.labels or [""]:
-                found.append(
-                    Statistic(
-                        start=start,
-                        end=last.idx + len(last),
-                        value=candidate.value,
-                        unit=candidate.unit,
-                        qualifier=candidate.qualifier,
-                        label=label,
-                        sentence_start=sent.start_char,
-                        sentence_end=sent.end_char,
-                        kind=candidate.kind,
-                        statement=candidate.statement,
-                        low=candidate.low,
-                        high=candidate.high,
-                        is_agreement=candidate.agreement,
-                    )
+        labelled.extend((sentence, c) for c in candidates if not c.drop)
+    # Built only now: a later answer may still relabel an earlier statement's share.
+    for sentence, candidate in labelled:
+        start = sentence.tokens[candidate.first].idx
+        last = sentence.tokens[candidate.end - 1]
+        for label in candidate.labels or [""]:
+            found.append(
+                Statistic(
+                    start=start,
+                    end=last.idx + len(last),
+                    value=candidate.value,
+                    unit=candidate.unit,
+                    qualifier=candidate.qualifier,
+                    label=label,
+                    sentence_start=sentence.sent.start_char,
+                    sentence_end=sentence.sent.end_char,
+                    kind=candidate.kind,
+                    statement=candidate.statement,
+                    low=candidate.low,
+                    high=candidate.high,
+                    is_agreement=candidate.agreement,
                 )
+            )
     return _drop_restated_fractions(found, doc.text)
 
 
@@ -324,17 +330,15 @@ def _followed_by_noun(sentence: _Sentence, index: int) -> bool:
     word = sentence.lowers[index]
     if word in sentence.rules.respondent_nouns or not word.isalpha():
         return False
-    return word in _nouns() and word not in _verbs()
+    return _is_noun(word) and not _is_verb(word)
 
 
-@lru_cache(maxsize=1)
-def _nouns() -> frozenset[str]:
-    return dutch_lexicon().nouns
+def _is_noun(word: str) -> bool:
+    return dutch_lexicon().is_noun(word)
 
 
-@lru_cache(maxsize=1)
-def _verbs() -> frozenset[str]:
-    return dutch_lexicon().verbs
+def _is_verb(word: str) -> bool:
+    return dutch_lexicon().is_verb(word)
 
 
 def _is_restatement(sentence: _Sentence, candidate: _Candidate) -> bool:
@@ -381,6 +385,13 @@ def _drop_fractions_with_numbers(sentence: _Sentence, candidates: list[_Candidat
                 candidate.drop = True
 
 
+def _is_respondent(word: str, rules: StatisticRules) -> bool:
+    """'ambtenaren', and compounds such as 'rijksambtenaren' or 'gemeentemedewerkers'."""
+    return word in rules.respondent_nouns or any(
+        word.endswith(noun) and len(word) > len(noun) + 2 for noun in rules.respondent_nouns if len(noun) > 6
+    )
+
+
 def _skip_group(sentence: _Sentence, index: int) -> int:
     """Skip 'van de (ondervraagde) ambtenaren' or 'ambtenaren' after a number phrase."""
     rules = sentence.rules
@@ -391,7 +402,7 @@ def _skip_group(sentence: _Sentence, index: int) -> int:
         while index < len(lowers) and lowers[index] in ("de", "het", "alle", "hen", "hun", "deze"):
             index += 1
         for offset in range(3):
-            if index + offset < len(lowers) and lowers[index + offset] in rules.respondent_nouns:
+            if index + offset < len(lowers) and _is_respondent(lowers[index + offset], rules):
                 return index + offset + 1
         if index > start + 1 and lowers[index - 1] in ("hen",):
             return index
@@ -423,52 +434,107 @@ def _label(sentence: _Sentence, candidate: _Candidate, candidates: list[_Candida
         if back and not _is_group_phrase(sentence, back):
             candidate.labels = [_trim(sentence, *_cut_lead_in(sentence, *back))]
             return
+        if not back:
+            # 'Een vaste inwerkdag wordt het vaakst genoemd (61 procent)'
+            subject = _subject(sentence, before)
+            if subject:
+                candidate.labels = [subject]
+                return
         after += 1
-    elif before >= 0 and lowers[before] == ":":
-        candidate.labels = [_colon_label(sentence, before)]
-        return
     if after < len(lowers) and lowers[after] == ":":
         # "• 34 procent: e-mails opstellen"
         candidate.labels = [_trim(sentence, *_forward(sentence, after + 1))]
         return
     start = _skip_group(sentence, after)
     predicate = _forward(sentence, start)
-    label = _trim(sentence, *predicate)
     if "respectievelijk" in lowers[predicate[0] : predicate[1]]:
-        candidate.labels = [label]
+        candidate.labels = [_trim(sentence, *predicate)]
         return
-    if _is_generic(sentence, *predicate):
-        answers = _quoted_answers(sentence, candidate.first)
-        if answers:
-            candidate.labels = answers
-            return
-        subject = _subject(sentence, candidate.first)
-        if subject:
-            label = subject
-    candidate.labels = [label]
+    passive = before >= 0 and lowers[before] == "door"
+    if before >= 0 and lowers[before] == ":" and (passive or _is_generic(sentence, *predicate)):
+        candidate.labels = [_colon_label(sentence, before)]
+        return
+    if not passive and not _is_generic(sentence, *predicate):
+        first, end = _trim_span(sentence, *predicate)
+        if not rules.agreement.search(sentence.text(first, end)):
+            first, end = _cut_verb_lead_in(sentence, first, end)
+        candidate.labels = [_trim(sentence, first, end)]
+        return
+    answers = _quoted_answers(sentence, candidate.first)
+    if answers:
+        candidate.labels = answers
+        return
+    candidate.labels = [_subject(sentence, candidate.first) or _trim(sentence, *predicate)]
+
+
+def _distribute_respectively(sentence: _Sentence, candidates: list[_Candidate]) -> None:
+    """'8 en 12 procent werkt respectievelijk ergens anders of geeft geen antwoord': one part each."""
+    if "respectievelijk" not in sentence.lowers:
+        return
+    run: list[_Candidate] = []
+    for candidate in candidates + [None]:
+        if candidate is not None and run and candidate.first <= run[-1].end + 1:
+            run.append(candidate)
+            continue
+        if len(run) > 1:
+            label = next((c.labels[0] for c in reversed(run) if c.labels and c.labels[0]), "")
+            parts = _split_list(label, len(run))
+            if parts:
+                for member, part in zip(run, parts):
+                    member.labels = [part]
+        run = [candidate] if candidate is not None else []
+
+
+def _split_list(label: str, count: int) -> list[str] | None:
+    """Split 'A, B en C' / 'A of B' into ``count`` parts, trying the rarer separator first."""
+    label = regex.sub(r"\brespectievelijk\b\s*", "", label).strip()
+    for pattern in (r"\s*,\s*|\s+(?:en|of)\s+", r"\s+en\s+", r"\s+of\s+", r"\s*,\s*"):
+        parts = [p.strip() for p in regex.split(pattern, label) if p.strip()]
+        if len(parts) == count:
+            return parts
+    return None
 
 
 def _is_generic(sentence: _Sentence, first: int, end: int) -> bool:
     """'wordt het vaakst genoemd': the predicate says nothing, the label is elsewhere."""
+    first, end = _trim_span(sentence, first, end)
     words = [w for w in sentence.lowers[first:end] if w.isalpha()]
-    return all(w in sentence.rules.generic_words for w in words)
+    return all(w in sentence.rules.generic_words or w in PRONOUNS for w in words)
 
 
 def _cut_lead_in(sentence: _Sentence, first: int, end: int) -> tuple[int, int]:
-    """'werkzaam bij een gemeente' -> 'gemeente': drop a non-noun lead-in up to its preposition."""
+    """'werkt bij een gemeente' -> 'gemeente': a verb or adjective lead-in up to a preposition.
+
+    Only when what remains is a bare noun phrase of a word or two; 'loopbaangesprek in de
+    afgelopen twee jaar' keeps its preposition.
+    """
     rules = sentence.rules
     lowers = sentence.lowers
-    for index in range(first, min(end - 1, first + 3)):
+    for index in range(first, end - 1):
         if lowers[index] in rules.lead_in_prepositions:
+            cut = index + 1
+            while cut < end - 1 and lowers[cut] in rules.determiners:
+                cut += 1
             lead = lowers[first:index]
-            if all(w not in _nouns() or w in _verbs() for w in lead):
-                cut = index + 1
-                while cut < end - 1 and lowers[cut] in rules.determiners:
-                    cut += 1
+            verbal = any(_is_verb(w) for w in lead) or all(not _is_noun(w) for w in lead)
+            if end - cut <= LEAD_IN_MAX_REMAINDER and verbal:
                 return cut, end
             break
     while first < end - 1 and lowers[first] in rules.determiners:
         first += 1
+    return first, end
+
+
+def _cut_verb_lead_in(sentence: _Sentence, first: int, end: int) -> tuple[int, int]:
+    """'werkt bij een gemeente' -> 'gemeente', but 'niet goed op de hoogte' stays whole."""
+    lowers = sentence.lowers
+    for index in range(first, min(end - 1, first + 3)):
+        if lowers[index] in sentence.rules.lead_in_prepositions:
+            lead = lowers[first:index]
+            lexicon = dutch_lexicon()
+            if all((lexicon.is_verb(w) or lexicon.is_adjective(w)) and w not in NEGATIONS for w in lead):
+                return _cut_lead_in(sentence, first, end)
+            break
     return first, end
 
 
@@ -531,9 +597,9 @@ def _colon_label(sentence: _Sentence, colon: int) -> str:
     while first > 0 and sentence.lowers[first - 1] not in (rules.clause_boundaries | {"•"}) - {":"}:
         first -= 1
     if colon - first > 4:
-        # A whole clause: keep what follows its last preposition or verb.
-        for index in range(colon - 1, first, -1):
-            if sentence.lowers[index] in rules.backward_stops | rules.lead_in_prepositions:
+        # A whole clause ('De meeste deelnemers werken bij de rijksoverheid'): its predicate.
+        for index in range(first + 1, colon - 1):
+            if _is_verb(sentence.lowers[index]) and not _is_noun(sentence.lowers[index]):
                 first = index + 1
                 break
     return _trim(sentence, *_cut_lead_in(sentence, first, colon))
@@ -569,12 +635,22 @@ def _subject(sentence: _Sentence, first: int) -> str:
     while start > 0 and lowers[start - 1] not in rules.clause_boundaries and lowers[start - 1] != ")":
         start -= 1
     end = first
-    while end > start and (lowers[end - 1] in rules.backward_stops or _is_emphasis_end(sentence, end)):
+    while end > start and (
+        lowers[end - 1] in rules.backward_stops | rules.list_conjunctions | {"respectievelijk", ","}
+        or parse_number(lowers[end - 1], rules) is not None
+        or _is_emphasis_end(sentence, end)
+    ):
         end -= _is_emphasis_end(sentence, end) or 1
+    while end > start and lowers[end - 1] in rules.generic_words | {"("}:
+        end -= 1
     phrase = sentence.starts_with(start, rules.subject_leaders)
     if phrase:
         start += len(phrase)
-    return _trim(sentence, start, end)
+    subject = _trim(sentence, start, end)
+    if not subject and start > 1 and lowers[start - 1] == ",":
+        # 'Thuis kunnen ambtenaren zich beter concentreren, vindt 71 procent.'
+        return _subject(sentence, start - 1)
+    return subject
 
 
 def _is_emphasis_end(sentence: _Sentence, end: int) -> int:
@@ -589,6 +665,10 @@ def _only_fillers(sentence: _Sentence, span: tuple[int, int]) -> bool:
 
 def _trim(sentence: _Sentence, first: int, end: int) -> str:
     """Drop reporting verbs and function words around a label, keep what it says."""
+    return sentence.text(*_trim_span(sentence, first, end)).strip(" ,;:(")
+
+
+def _trim_span(sentence: _Sentence, first: int, end: int) -> tuple[int, int]:
     rules = sentence.rules
     changed = True
     while changed and first < end:
@@ -607,7 +687,7 @@ def _trim(sentence: _Sentence, first: int, end: int) -> str:
         if phrase and end - len(phrase) > first:
             end -= len(phrase)
             changed = True
-    return sentence.text(first, end).strip(" ,;:")
+    return first, end
 
 
 # Statements answered with (zeer) eens / oneens / neutraal.
@@ -646,8 +726,10 @@ def _attach_statements(sentence: _Sentence, candidates: list[_Candidate], contex
         if statement is None:
             if refers_back and context.implicit_is_newer and context.implicit:
                 statement = context.implicit
-                if context.implicit_source is not None:
-                    context.implicit_source.statement = statement
+                source = context.implicit_source
+                if source is not None and not source.agreement:
+                    # 'X procent vindt dat ...' answered by 'hier (zeer) mee oneens': X agreed.
+                    source.statement, source.labels, source.agreement = statement, [AGREE_LABEL], True
             else:
                 statement = context.explicit
         candidate.statement = statement
