@@ -25,8 +25,10 @@ class DutchLexicon:
         verbs: frozenset[str] = frozenset(),
         lemmas: dict[str, str] | None = None,
         adjectives: frozenset[str] = frozenset(),
+        verb_rules: tuple[tuple[str, str], ...] = (),
     ):
         self.adjectives = adjectives
+        self._verb_rules = verb_rules
         self._words = words
         self._lemmas = lemmas or {}
         self._rules = suffix_rules
@@ -45,7 +47,16 @@ class DutchLexicon:
         return word.lower() in self.adjectives or self.lemma(word) in self.adjectives
 
     def is_verb(self, word: str) -> bool:
-        return word.lower() in self.verbs or self.lemma(word) in self.verbs
+        word = word.lower()
+        if word in self.verbs or self.lemma(word) in self.verbs:
+            return True
+        if any(
+            word.endswith(old) and word[: len(word) - len(old)] + new in self.verbs
+            for old, new in self._verb_rules
+            if old
+        ):
+            return True
+        return any(form in self.verbs for form in present_tense_infinitives(word))
 
     def __contains__(self, word: str) -> bool:
         word = word.lower()
@@ -56,6 +67,26 @@ class DutchLexicon:
             for old, new in self._rules
             if old
         )
+
+
+_VOICED = {"f": "v", "s": "z"}
+
+
+def present_tense_infinitives(word: str) -> list[str]:
+    """Infinitives a present-tense form could come from: werkt -> werken, maakt -> maken,
+    geeft -> geven, zet -> zetten. The lemma tables of spacy-lookups-data lack these forms."""
+    stem = word[:-1] if word.endswith("t") else word
+    if len(stem) < 2:
+        return []
+    forms = [stem + "en", stem + stem[-1] + "en"]
+    if len(stem) >= 3 and stem[-2] == stem[-3] and stem[-2] in "aeou":
+        forms.append(stem[:-2] + stem[-1] + "en")
+    if stem[-1] in _VOICED:
+        voiced = stem[:-1] + _VOICED[stem[-1]]
+        forms.append(voiced + "en")
+        if len(voiced) >= 3 and voiced[-2] == voiced[-3] and voiced[-2] in "aeou":
+            forms.append(voiced[:-2] + voiced[-1] + "en")
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +112,7 @@ def dutch_lexicon() -> DutchLexicon:
         verbs=frozenset(index.get("verb", ())) | frozenset(verb_forms),
         lemmas=lookup,
         adjectives=frozenset(index.get("adj", ())),
+        verb_rules=tuple(tuple(rule) for rule in rules_table.get("verb", ())),
     )
 
 
