@@ -352,7 +352,11 @@ class _BlockBuilder:
         last = draft.lines[-1]
         starts_lower = line.text[0].islower()
         if self.gap:
-            return starts_lower or not self.ends(last, self.rules.clause_end)
+            closes_quote = (
+                draft.lines[0].text[0] in self.rules.opening_quotes
+                and last.text[-1] in self.rules.closing_quotes
+            )
+            return starts_lower or not (closes_quote or self.ends(last, self.rules.clause_end))
         if starts_lower or not self.ends(last, self.rules.sentence_end):
             return True
         if draft.role == Role.BULLET:

@@ -81,7 +81,7 @@ def _continues(previous, cluster, stats, paragraphs, text, sections, markers) ->
     statement = first.statement
     if statement and statement == last.statement:
         return True
-    if first.is_agreement != last.is_agreement and not (first.is_agreement and last.statement is None and first.statement):
+    if first.is_agreement != last.is_agreement:
         return False
     if first.is_agreement and statement and last.statement and statement != last.statement:
         return False

@@ -44,6 +44,8 @@ def read_source(path: Path) -> SourceText:
 
 def source_from_string(text: str, *, path: str = "<text>") -> SourceText:
     """Wrap article text given directly (not from a file)."""
+    if not text.strip():
+        raise EmptyInput(path, "the text is empty")
     data = text.encode("utf-8", "surrogatepass")
     return SourceText(text=text, path=path, kind=SourceKind.TEXT, sha256=hashlib.sha256(data).hexdigest())
 

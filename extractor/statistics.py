@@ -24,6 +24,11 @@ CLOSING_QUOTES = "’”»'\""
 RESTATEMENT_TOLERANCE = 2.5
 AGREE_LABEL = "(zeer) eens"
 LEAD_IN_MAX_REMAINDER = 2
+# 'en' or 'of' ends a label when another statistic follows within this many tokens
+# ('45 procent vrouw en 0,5 procent', 'en nog eens 24 procent'), not 'tussen de 30 en 45 jaar, 41'.
+NEXT_STATISTIC_WINDOW = 3
+# 'De meeste deelnemers werken bij ...: 27 procent': the subject before the verb is short.
+COLON_SUBJECT_MAX_WORDS = 4
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks"})
 PRONOUNS = frozenset({"dit", "dat", "die", "het", "dat", "deze", "er", "ermee", "hiermee"})
 RESTATEMENT_SHARED_WORDS = 2
@@ -260,8 +265,10 @@ def _candidates(sentence: _Sentence, spans: list[Span]) -> list[_Candidate]:
         if candidate is None:
             continue
         qualifier = sentence.ends_with(first, [q for q, _ in rules.qualifiers])
-        if qualifier and candidate.kind != "PERCENT_RANGE":
-            candidate.qualifier = dict(rules.qualifiers)[qualifier]
+        if qualifier:
+            # A range is approximate whatever precedes it; the words still belong to its surface.
+            if candidate.kind != "PERCENT_RANGE":
+                candidate.qualifier = dict(rules.qualifiers)[qualifier]
             candidate.first = first - len(qualifier)
         if _is_restatement(sentence, candidate):
             continue
@@ -399,10 +406,11 @@ def _skip_group(sentence: _Sentence, index: int) -> int:
     start = index
     if index < len(lowers) and lowers[index] == "van":
         index += 1
-        while index < len(lowers) and lowers[index] in ("de", "het", "alle", "hen", "hun", "deze"):
+        while index < len(lowers) and lowers[index] in ("de", "het", "alle", "hen", "hun", "deze", "die"):
             index += 1
         for offset in range(3):
-            if index + offset < len(lowers) and _is_respondent(lowers[index + offset], rules):
+            word = lowers[index + offset] if index + offset < len(lowers) else ""
+            if _is_respondent(word, rules) or word in rules.group_nouns:
                 return index + offset + 1
         if index > start + 1 and lowers[index - 1] in ("hen",):
             return index
@@ -559,7 +567,7 @@ def _forward(sentence: _Sentence, index: int) -> tuple[int, int]:
         elif depth == 0 and (word in rules.clause_boundaries or word in rules.clause_conjunctions):
             break
         elif word in rules.list_conjunctions and any(
-            s in sentence.starts for s in range(end + 1, end + 5)
+            s in sentence.starts for s in range(end + 1, end + 1 + NEXT_STATISTIC_WINDOW)
         ):
             break
         end += 1
@@ -598,10 +606,15 @@ def _colon_label(sentence: _Sentence, colon: int) -> str:
         first -= 1
     if colon - first > 4:
         # A whole clause ('De meeste deelnemers werken bij de rijksoverheid'): its predicate.
-        for index in range(first + 1, colon - 1):
-            if _is_verb(sentence.lowers[index]) and not _is_noun(sentence.lowers[index]):
+        for index in range(first + 1, min(colon - 1, first + COLON_SUBJECT_MAX_WORDS + 1)):
+            word, previous = sentence.lowers[index], sentence.lowers[index - 1]
+            after_function_word = previous in rules.lead_in_prepositions | rules.determiners
+            if _is_verb(word) and not _is_noun(word) and not after_function_word:
                 first = index + 1
                 break
+    leader = sentence.starts_with(first, rules.subject_leaders)
+    if leader:
+        first += len(leader)
     return _trim(sentence, *_cut_lead_in(sentence, first, colon))
 
 
@@ -665,7 +678,7 @@ def _only_fillers(sentence: _Sentence, span: tuple[int, int]) -> bool:
 
 def _trim(sentence: _Sentence, first: int, end: int) -> str:
     """Drop reporting verbs and function words around a label, keep what it says."""
-    return sentence.text(*_trim_span(sentence, first, end)).strip(" ,;:(")
+    return sentence.text(*_trim_span(sentence, first, end)).strip(" ,;:").rstrip(" (")
 
 
 def _trim_span(sentence: _Sentence, first: int, end: int) -> tuple[int, int]:

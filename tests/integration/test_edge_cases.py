@@ -1,0 +1,70 @@
+"""Edge cases of the text path and the `extractor extract` command."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from extractor import extract
+from extractor.cli import main
+from extractor.errors import EmptyInput
+
+COLUMN = "\n".join(["Dit is een gewone regel tekst van een kolom"] * 6) + "."
+
+
+@pytest.mark.parametrize(
+    ("text", "records", "headings"),
+    [
+        (COLUMN, 0, [None]),
+        (f"{COLUMN}\n\nPraktijk\n{COLUMN}\n", 0, [None, "Praktijk"]),
+        (f"Praktijk\n{COLUMN}\n", 0, ["Praktijk"]),
+        ("Zo’n 40 procent werkt thuis.", 1, [None]),
+        ("47 procent", 1, [None]),
+        ("nr. 40 | 2023\n\n27\n", 0, []),
+    ],
+    ids=["no-statistics", "heading", "heading-first", "one-line", "bare-number", "furniture-only"],
+)
+def test_edge_cases_text(text, records, headings):
+    article = extract(text)
+    assert len(article.records) == records
+    assert [s.heading for s in article.sections] == headings
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_edge_cases_empty_text(text):
+    with pytest.raises(EmptyInput):
+        extract(text)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_extract_command_formats(fmt, tmp_path):
+    path = tmp_path / "artikel.txt"
+    path.write_text("Daarvan is 47 procent man en 45 procent vrouw.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        document = json.loads(result.output)
+        assert [r["label"] for r in document["records"]] == ["man", "vrouw"]
+        assert document["id"] == "artikel"
+    elif fmt == "jsonl":
+        assert [json.loads(line)["value"] for line in result.output.splitlines()] == [47, 45]
+    else:
+        lines = result.output.splitlines()
+        assert lines[0].startswith("id,article,section,value,unit,label")
+        assert len(lines) == 3
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [(b"", "empty"), (b"\x00\x01\x02binary\x00", "unsupported"), (b"%PDF-1.7\ngarbage", "corrupt")],
+)
+def test_extract_command_bad_input_is_one_line(content, reason, tmp_path):
+    path = tmp_path / ("bad.pdf" if content.startswith(b"%PDF") else "bad.txt")
+    path.write_bytes(content)
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code != 0
+    message = result.output.strip()
+    assert message.count("\n") == 0 and str(path) in message and reason in message
+    assert "Traceback" not in message
