@@ -18,6 +18,7 @@ DISPLAY = Role.TITLE
 
 _NON_BODY_HINTS = frozenset(Role) - {Role.BODY, Role.BULLET, Role.HEADING}
 _SPACE_RUN = regex.compile(r"\S+")
+_ODD_SPACE = regex.compile(r"\s\s|[^\S ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,8 @@ class Line:
     text: str
     hint: Role | None = None
     hint_id: int | None = None
+    furniture: Role | None = None
+    """The role ``furniture_role`` gives the line by its form alone."""
 
 
 @dataclass(slots=True)
@@ -98,7 +101,7 @@ def split_lines(text: str, hints: list[RoleHint] = ()) -> list[Line | None]:
         stripped = raw.strip()
         if stripped:
             start = position + (len(raw) - len(raw.lstrip()))
-            line = Line(start, start + len(stripped), stripped)
+            line = Line(start, start + len(stripped), stripped, furniture=furniture_role(stripped))
             while hint_index < len(ordered_hints) and ordered_hints[hint_index].end <= line.start:
                 hint_index += 1
             if hint_index < len(ordered_hints):
@@ -186,7 +189,7 @@ class _BlockBuilder:
             self.close_body()
             self.emit(Role.HEADING, [line])
             return i + 1
-        role = furniture_role(line.text, self.rules) if self.guess_roles else None
+        role = line.furniture if self.guess_roles else None
         if role is not None:
             self.emit(role, [line])
             self.gap = True
@@ -271,7 +274,7 @@ class _BlockBuilder:
                 and self.lines[j] is not None
                 and len(chunk) < self.rules.display_max_lines
                 and len(self.lines[j].text) < self.rules.short_line_ratio * self.width
-                and furniture_role(self.lines[j].text, self.rules) is None
+                and self.lines[j].furniture is None
             ):
                 chunk.append(self.lines[j])
                 j += 1
@@ -284,7 +287,7 @@ class _BlockBuilder:
         """The lines from ``i`` up to the next blank line or piece of furniture."""
         taken = []
         for line in self.lines[i : i + self.rules.display_max_lines + 1]:
-            if line is None or furniture_role(line.text, self.rules) is not None or line.hint:
+            if line is None or line.furniture is not None or line.hint:
                 break
             taken.append(line)
         return taken
@@ -314,7 +317,7 @@ class _BlockBuilder:
             # Prose goes on for more than one line; a subtitle under a title does not.
             index = self.lines.index(following) + 1
             after = self.lines[index] if index < len(self.lines) else None
-            if (after is None or furniture_role(after.text, self.rules) is not None) and self.gap:
+            if (after is None or after.furniture is not None) and self.gap:
                 return False
         after_sentence = self.gap or self.body is None or self.ends(self.body.lines[-1], self.rules.clause_end)
         return (
@@ -338,7 +341,7 @@ class _BlockBuilder:
         """A heading is followed by a bullet or by a paragraph, which starts a sentence."""
         if self.rules.bullet.match(line.text):
             return True
-        if furniture_role(line.text, self.rules) is not None or line.text[0].islower():
+        if line.furniture is not None or line.text[0].islower():
             return False
         return len(line.text) >= self.rules.short_line_ratio * self.width and (
             len(line.text) <= self.rules.wide_line_ratio * self.width
@@ -346,7 +349,7 @@ class _BlockBuilder:
 
     def is_display_end(self, j: int) -> bool:
         line = self.lines[j]
-        return furniture_role(line.text, self.rules) is not None or line.hint is not None
+        return line.furniture is not None or line.hint is not None
 
     def continues(self, draft: _Draft, line: Line) -> bool:
         last = draft.lines[-1]
@@ -384,6 +387,10 @@ class _BlockBuilder:
                 content_start += marker.end()
             if index and len(builder) and not _joins_without_space(builder, lines[index - 1]):
                 builder.insert(" ", lines[index - 1].end)
+            content = self.text[content_start : line.end]
+            if not _ODD_SPACE.search(content):
+                builder.copy(content, content_start)  # the common case: single spaces only
+                continue
             for word in _SPACE_RUN.finditer(self.text, content_start, line.end):
                 if word.start() > content_start:
                     builder.insert(" ", word.start() - 1)

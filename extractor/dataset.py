@@ -9,6 +9,7 @@ from typing import Any, Iterable
 
 import json
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -65,8 +66,25 @@ def offset_errors(document: dict[str, Any]) -> list[str]:
     return messages
 
 
+@lru_cache(maxsize=1)
+def _fast_article_check():
+    """A compiled validator for the common case; jsonschema explains the failures."""
+    record = load_schema("record.schema.json")
+    article = json.loads(json.dumps(load_schema("article.schema.json")))
+    article["properties"]["records"]["items"] = {k: v for k, v in record.items() if not k.startswith("$")}
+    return fastjsonschema.compile(article)
+
+
 def validate_document(document: dict[str, Any], path: str | None = None) -> None:
     """Raise ``InvalidOutput`` naming the first offending field when a document is not valid."""
+    try:
+        _fast_article_check()(document)
+    except fastjsonschema.JsonSchemaException:
+        pass
+    else:
+        errors = offset_errors(document)
+        if not errors:
+            return
     errors = schema_errors(document)
     if errors:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""

@@ -21,6 +21,8 @@ _BREAK = regex.compile(
 )
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _LEFT_PREFIX = regex.compile(r"(?:[\p{L}\p{N}]+[-/])+$")
+# Compound prefixes ('ICT-' in 'ICT-afde-ling') are looked for this far back only.
+PREFIX_WINDOW = 60
 
 
 class Reason:
@@ -77,7 +79,7 @@ def repair_hyphenation(text: str) -> tuple[str, list[Repair], OffsetMap]:
     position = 0
     for match in _BREAK.finditer(text):
         left, right, rest = match["left"], match["right"], match["rest"]
-        prefix_match = _LEFT_PREFIX.search(text, 0, match.start())
+        prefix_match = _LEFT_PREFIX.search(text, max(0, match.start() - PREFIX_WINDOW), match.start())
         prefix = prefix_match.group() if prefix_match else ""
         join, hyphen, reason = decide(prefix, left, right, rest, counts, rules)
         if join is None:

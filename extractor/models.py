@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
@@ -141,7 +141,7 @@ class Record:
     high: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {name: getattr(self, name) for name in self.__slots__}
         data["unit"] = self.unit.value
         data["qualifier"] = self.qualifier.value if self.qualifier else None
         data["bbox"] = list(self.bbox) if self.bbox else None
@@ -194,11 +194,11 @@ class Article:
             "issue": self.issue,
             "pages": self.pages,
             "sample_size": self.sample_size,
-            "sections": [asdict(s) for s in self.sections],
+            "sections": [{"heading": s.heading, "start": s.start, "end": s.end} for s in self.sections],
             "pull_quotes": self.pull_quotes,
             "furniture": self.furniture,
             "text": self.text,
-            "repairs": [asdict(r) for r in self.repairs],
+            "repairs": [{name: getattr(r, name) for name in r.__slots__} for r in self.repairs],
             "records": [r.to_dict() for r in self.records],
             "warnings": [w.to_dict() for w in self.warnings],
         }

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
@@ -17,6 +19,8 @@ from .statistics import StatisticRules, find_statistics, statistic_rules
 NUMBER_SPANS_KEY = "numbers"
 PATTERNS_FILE = "patterns.jsonl"
 TOKENIZER_FILE = "tokenizer.json"
+SENTENCE_STARTS_KEY = "extractor.sentence_starts"
+"""Where ``doc.user_data`` keeps the sentence start indices (iterating ``doc.sents`` is slow)."""
 
 if not Doc.has_extension("statistics"):
     Doc.set_extension("statistics", default=None)
@@ -35,9 +39,12 @@ class SentenceSplitter:
     """Sentence boundaries at end marks and at paragraph breaks (blocks never share a sentence)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        starts = sentence_starts([t.text for t in doc], [t.is_space for t in doc])
-        for token, start in zip(doc, starts):
-            token.is_sent_start = start
+        words = [t.text for t in doc]
+        starts = sentence_starts(words, [w.isspace() for w in words])
+        # One array write instead of a per-token property (which re-checks the whole doc).
+        values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
+        doc.user_data[SENTENCE_STARTS_KEY] = [i for i, start in enumerate(starts) if start]
         return doc
 
 
@@ -60,7 +67,7 @@ class StatisticsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(spacy.util.filter_spans(doc.spans.get(self.spans_key, [])))
-        doc._.statistics = find_statistics(doc, spans, self.rules)
+        doc._.statistics = find_statistics(doc, spans, self.rules, doc.user_data.get(SENTENCE_STARTS_KEY))
         return doc
 
 

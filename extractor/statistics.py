@@ -6,6 +6,7 @@ adapters around ``find_statistics``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -16,6 +17,10 @@ from .datafiles import load_json, require_keys
 from .lexicon import dutch_lexicon
 from .models import Qualifier, Unit
 
+_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
+_DECIMAL = regex.compile(r"\d+(?:,\d+)?")
+_COMPOUND_NUMBER = regex.compile(r"(\p{L}+?)(?:en|ën)(\p{L}+)")
+_QUOTED = regex.compile(r"[‘“'\"]([^’”'\"]{1,40})[’”'\"]")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 OPENING_QUOTES = "‘“„‚«'\""
 CLOSING_QUOTES = "’”»'\""
@@ -59,11 +64,18 @@ class StatisticRules:
     lead_in_prepositions: frozenset[str]
     determiners: frozenset[str]
     generic_words: frozenset[str]
+    statement_cue: regex.Pattern
+    statement_reference: regex.Pattern
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
     """Multi-word phrases as token tuples, longest first so the longest match wins."""
     return tuple(sorted((tuple(i.translate(APOSTROPHES).split()) for i in items), key=len, reverse=True))
+
+
+def _word_pattern(phrases: list[str]) -> regex.Pattern:
+    alternatives = "|".join(regex.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", regex.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +123,8 @@ def statistic_rules() -> StatisticRules:
         lead_in_prepositions=frozenset(labels["lead_in_prepositions"]),
         determiners=frozenset(labels["determiners"]),
         generic_words=frozenset(labels["generic_words"]),
+        statement_cue=_word_pattern(labels["statement_cues"]),
+        statement_reference=_word_pattern(labels["statement_references"]),
     )
 
 
@@ -140,13 +154,13 @@ def parse_number(text: str, rules: StatisticRules | None = None) -> float | None
     """A Dutch number: ``12,5`` -> 12.5, ``1.204`` -> 1204, ``vijf`` -> 5, ``vijfentwintig`` -> 25."""
     rules = rules or statistic_rules()
     lower = text.lower()
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", lower):
+    if _THOUSANDS.fullmatch(lower):
         return float(lower.replace(".", ""))
-    if regex.fullmatch(r"\d+(?:,\d+)?", lower):
+    if _DECIMAL.fullmatch(lower):
         return float(lower.replace(",", "."))
     if lower in rules.number_words:
         return float(rules.number_words[lower])
-    compound = regex.fullmatch(r"(\p{L}+?)(?:en|ën)(\p{L}+)", lower)
+    compound = _COMPOUND_NUMBER.fullmatch(lower)
     if compound and compound[1] in rules.number_words and compound[2] in rules.number_words:
         return float(rules.number_words[compound[1]] + rules.number_words[compound[2]])
     return None
@@ -176,7 +190,8 @@ class _Candidate:
 class _Sentence:
     """Token view of one sentence with helpers for looking around a number phrase."""
 
-    def __init__(self, sent: Span, rules: StatisticRules):
+    def __init__(self, sent: Span, rules: StatisticRules, doc_text: str):
+        self.doc_text = doc_text  # Doc.text is rebuilt from the tokens at every access
         self.tokens = [t for t in sent if not t.is_space]
         self.lowers = [_lower(t) for t in self.tokens]
         self.rules = rules
@@ -200,25 +215,31 @@ class _Sentence:
     def text(self, first: int, end: int) -> str:
         if first >= end:
             return ""
-        doc = self.sent.doc
-        raw = doc.text[self.tokens[first].idx : self.tokens[end - 1].idx + len(self.tokens[end - 1])]
+        raw = self.doc_text[self.tokens[first].idx : self.tokens[end - 1].idx + len(self.tokens[end - 1])]
         return " ".join(raw.split())
 
 
-def find_statistics(doc: Doc, spans: list[Span], rules: StatisticRules | None = None) -> list[Statistic]:
+def find_statistics(
+    doc: Doc, spans: list[Span], rules: StatisticRules | None = None, sentence_starts: list[int] | None = None
+) -> list[Statistic]:
     """All statistics of ``doc`` from the number-phrase ``spans`` the pattern matcher found."""
     rules = rules or statistic_rules()
     context = _StatementContext()
     found: list[Statistic] = []
+    text = doc.text
+    starts = sentence_starts if sentence_starts is not None else [sent.start for sent in doc.sents]
+    sentences = [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
     by_sentence: dict[int, list[Span]] = {}
     for span in spans:
-        by_sentence.setdefault(span.sent.start, []).append(span)
+        # Span.sent walks the whole doc each time; a bisect over sentence starts does not.
+        by_sentence.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
     labelled: list[tuple[_Sentence, _Candidate]] = []
-    for sent in doc.sents:
-        if sent.text.strip() and sent[0].is_space and "\n\n" in sent[0].text:
-            context.reset_if_heading()
-        sentence = _Sentence(sent, rules)
-        candidates = _candidates(sentence, by_sentence.get(sent.start, []))
+    for sent in sentences:
+        spans_here = by_sentence.get(sent.start, [])
+        if not spans_here and not rules.statement_cue.search(text, sent.start_char, sent.end_char):
+            continue
+        sentence = _Sentence(sent, rules, text)
+        candidates = _candidates(sentence, spans_here)
         for candidate in candidates:
             _label(sentence, candidate, candidates)
         _distribute_respectively(sentence, candidates)
@@ -246,7 +267,7 @@ def find_statistics(doc: Doc, spans: list[Span], rules: StatisticRules | None = 
                     is_agreement=candidate.agreement,
                 )
             )
-    return _drop_restated_fractions(found, doc.text)
+    return _drop_restated_fractions(found, text)
 
 
 # Candidates: value, unit, qualifier, coordination, and what is not a statistic.
@@ -635,7 +656,7 @@ def _quoted_answers(sentence: _Sentence, first: int) -> list[str]:
     """'zowel het antwoord ‘Ja’ als ‘Weet niet’ door 42 procent': one label per quoted answer."""
     answers = []
     text = sentence.text(0, first)
-    for match in regex.finditer(r"[‘“'\"]([^’”'\"]{1,40})[’”'\"]", text):
+    for match in _QUOTED.finditer(text):
         answers.append(match.group(1).strip())
     return answers
 
@@ -713,17 +734,13 @@ class _StatementContext:
     implicit_source: _Candidate | None = None
     implicit_is_newer: bool = False
 
-    def reset_if_heading(self) -> None:
-        self.explicit = self.implicit = None
-        self.implicit_source = None
-
 
 def _attach_statements(sentence: _Sentence, candidates: list[_Candidate], context: _StatementContext) -> None:
     rules = sentence.rules
     explicit = _explicit_statement(sentence)
     if explicit:
         context.explicit, context.implicit_is_newer = explicit, False
-    refers_back = any(sentence.starts_with(i, rules.statement_references) for i in range(len(sentence.lowers)))
+    refers_back = bool(rules.statement_reference.search(sentence.sent.text))
     for candidate in candidates:
         if candidate.drop or candidate.unit != Unit.PERCENT:
             continue

@@ -1,0 +1,59 @@
+"""Text-path throughput against bare ``spacy.blank("nl")`` tokenisation of the same texts.
+
+    python bench/bench_text.py [--rounds N]
+
+Both are measured in this run on the text samples; the figure that matters is the ratio
+(target: the whole pipeline at least half as fast as bare tokenisation).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import spacy
+
+from extractor.ingest import source_from_string
+from extractor.nlp import shared_nlp
+from extractor.pipeline import extract_source
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_RATIO = 0.5
+
+
+def measure(function, texts: list[str], rounds: int) -> float:
+    """Best-of-rounds seconds for one pass over ``texts``."""
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for text in texts:
+            function(text)
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--copies", type=int, default=10, help="copies of each sample per pass")
+    args = parser.parse_args()
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))] * args.copies
+    words = sum(len(t.split()) for t in texts)
+
+    blank = spacy.blank("nl")
+    shared_nlp()  # load the pipeline and lexicons before timing
+    extract_source(source_from_string(texts[0]))
+
+    baseline = measure(blank, texts, args.rounds)
+    pipeline = measure(lambda t: extract_source(source_from_string(t)), texts, args.rounds)
+    ratio = baseline / pipeline
+    print(f"{len(texts)} articles, {words:,} words per pass, best of {args.rounds}")
+    print(f"{'spacy.blank(nl) tokenisation':32} {baseline:8.3f} s  {words / baseline:12,.0f} words/s  1.00")
+    print(f"{'extractor text pipeline':32} {pipeline:8.3f} s  {words / pipeline:12,.0f} words/s  {ratio:4.2f}")
+    print(f"throughput ratio {ratio:.2f} (target >= {TARGET_RATIO}): {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
