@@ -338,7 +338,11 @@ def _make_candidate(sentence: _Sentence, kind: str, first: int, end: int) -> _Ca
         if sentence.ends_with(first, rules.fraction_negations):
             return None
         phrase = " ".join(lowers)
-        if "op" in lowers:
+        if lowers[1:2] == ["van"]:
+            # 'drie van de tien ambtenaren': the noun told it apart, the surface ends at 'tien'.
+            end -= 1
+            lowers = lowers[:-1]
+        if lowers[1:2] in (["op"], ["van"]):
             numerator, denominator = parse_number(lowers[0], rules), parse_number(lowers[-1], rules)
             if not numerator or not denominator or numerator >= denominator:
                 return None
