@@ -29,7 +29,7 @@ def extract_command(path: Path, fmt: str, article_id: str | None) -> None:
       extractor extract article.pdf --format csv > records.csv
     """
     from ..api import extract_file
-    from ..tables import RECORD_COLUMNS
+    from ..tables import RECORD_COLUMNS, record_row
 
     try:
         document = extract_file(path, article_id=article_id).to_dict()
@@ -42,8 +42,9 @@ def extract_command(path: Path, fmt: str, article_id: str | None) -> None:
         for record in document["records"]:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
     else:
-        writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS, extrasaction="ignore", lineterminator="\n")
+        # The same columns as records.csv of `extractor run`.
+        writer = csv.DictWriter(out, fieldnames=RECORD_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for record in document["records"]:
-            writer.writerow({**record, "bbox": json.dumps(record["bbox"]) if record["bbox"] else None})
+            writer.writerow(record_row(record))
     sys.stdout.write(out.getvalue())
