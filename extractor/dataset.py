@@ -13,6 +13,7 @@ import fastjsonschema
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
+from .datafiles import load_json
 from .errors import InvalidOutput
 from .models import Finding
 
@@ -107,8 +108,12 @@ def consistency_findings(records: Iterable[dict[str, Any]]) -> list[Finding]:
     for record in records:
         if record["group"] and record["unit"] == "percent":
             groups[record["group"]].append(record)
+    cues = load_json("labels.json")["multiple_answer_cues"]
     for group, members in groups.items():
-        single_choice = len({m["sentence"] for m in members}) == 1 or all(m["statement"] for m in members)
+        sentences = {m["sentence"] for m in members}
+        # Shares of one sentence add up to 100, unless respondents could give several answers.
+        one_sentence = len(sentences) == 1 and not any(c in s.lower() for s in sentences for c in cues)
+        single_choice = one_sentence or all(m["statement"] for m in members)
         unique = {(m["start"], m["value"]): m["value"] for m in members}
         total = sum(unique.values())
         if single_choice and total > BREAKDOWN_MAX_SUM:
