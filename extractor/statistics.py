@@ -20,6 +20,7 @@ from .models import Qualifier, Unit
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL = regex.compile(r"\d+(?:,\d+)?")
 _COMPOUND_NUMBER = regex.compile(r"(\p{L}+?)(?:en|ën)(\p{L}+)")
+_LONG_WORD = regex.compile(r"\p{L}{4,}")
 _QUOTED = regex.compile(r"[‘“'\"]([^’”'\"]{1,40})[’”'\"]")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 OPENING_QUOTES = "‘“„‚«'\""
@@ -45,22 +46,23 @@ class StatisticRules:
     fractions: dict[str, float | None]
     respondent_nouns: frozenset[str]
     group_nouns: frozenset[str]
-    qualifiers: tuple[tuple[tuple[str, ...], Qualifier], ...]
-    emphasis: tuple[tuple[str, ...], ...]
-    fraction_negations: tuple[tuple[str, ...], ...]
+    qualifiers: dict[tuple[str, ...], Qualifier]
+    qualifier_phrases: Phrases
+    emphasis: Phrases
+    fraction_negations: Phrases
     clause_boundaries: frozenset[str]
     clause_conjunctions: frozenset[str]
     list_conjunctions: frozenset[str]
     backward_stops: frozenset[str]
-    leading_fillers: tuple[tuple[str, ...], ...]
-    trailing_fillers: tuple[tuple[str, ...], ...]
+    leading_fillers: Phrases
+    trailing_fillers: Phrases
     generic_predicates: frozenset[str]
-    subject_leaders: tuple[tuple[str, ...], ...]
+    subject_leaders: Phrases
     relative_pronouns: frozenset[str]
     restatement_determiners: frozenset[str]
     agreement: regex.Pattern
     statement_cues: frozenset[str]
-    statement_references: tuple[tuple[str, ...], ...]
+    statement_references: Phrases
     lead_in_prepositions: frozenset[str]
     determiners: frozenset[str]
     generic_words: frozenset[str]
@@ -68,9 +70,16 @@ class StatisticRules:
     statement_reference: regex.Pattern
 
 
-def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
-    """Multi-word phrases as token tuples, longest first so the longest match wins."""
-    return tuple(sorted((tuple(i.translate(APOSTROPHES).split()) for i in items), key=len, reverse=True))
+class Phrases:
+    """Multi-word phrases, found by their first or last word; the longest match wins."""
+
+    def __init__(self, items):
+        phrases = sorted({tuple(i.translate(APOSTROPHES).split()) for i in items}, key=len, reverse=True)
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.by_last: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+            self.by_last.setdefault(phrase[-1], []).append(phrase)
 
 
 def _word_pattern(phrases: list[str]) -> regex.Pattern:
@@ -90,36 +99,33 @@ def statistic_rules() -> StatisticRules:
         load_json("labels.json"),
         {"clause_boundaries", "backward_stops", "leading_fillers", "agreement", "statement_references"},
     )
-    qualifiers = sorted(
-        (
-            (tuple(phrase.translate(APOSTROPHES).split()), Qualifier(kind))
-            for kind, phrases in numbers["qualifiers"].items()
-            for phrase in phrases
-        ),
-        key=lambda item: len(item[0]),
-        reverse=True,
-    )
+    qualifiers = {
+        tuple(phrase.translate(APOSTROPHES).split()): Qualifier(kind)
+        for kind, phrases in numbers["qualifiers"].items()
+        for phrase in phrases
+    }
     return StatisticRules(
         number_words=numbers["number_words"],
         fractions=numbers["fractions"],
         respondent_nouns=frozenset(numbers["respondent_nouns"]),
         group_nouns=frozenset(numbers["group_nouns"]),
-        qualifiers=tuple(qualifiers),
-        emphasis=_phrases(numbers["emphasis"]),
-        fraction_negations=_phrases(numbers["fraction_negations"]),
+        qualifiers=qualifiers,
+        qualifier_phrases=Phrases(" ".join(q) for q in qualifiers),
+        emphasis=Phrases(numbers["emphasis"]),
+        fraction_negations=Phrases(numbers["fraction_negations"]),
         clause_boundaries=frozenset(labels["clause_boundaries"]),
         clause_conjunctions=frozenset(labels["clause_conjunctions"]),
         list_conjunctions=frozenset(labels["list_conjunctions"]),
         backward_stops=frozenset(labels["backward_stops"]),
-        leading_fillers=_phrases(labels["leading_fillers"]),
-        trailing_fillers=_phrases(labels["trailing_fillers"]),
+        leading_fillers=Phrases(labels["leading_fillers"]),
+        trailing_fillers=Phrases(labels["trailing_fillers"]),
         generic_predicates=frozenset(labels["generic_predicates"]),
-        subject_leaders=_phrases(labels["subject_leaders"]),
+        subject_leaders=Phrases(labels["subject_leaders"]),
         relative_pronouns=frozenset(labels["relative_pronouns"]),
         restatement_determiners=frozenset(labels["restatement_determiners"]),
         agreement=regex.compile(labels["agreement"], regex.IGNORECASE),
         statement_cues=frozenset(labels["statement_cues"]),
-        statement_references=_phrases(labels["statement_references"]),
+        statement_references=Phrases(labels["statement_references"]),
         lead_in_prepositions=frozenset(labels["lead_in_prepositions"]),
         determiners=frozenset(labels["determiners"]),
         generic_words=frozenset(labels["generic_words"]),
@@ -198,16 +204,20 @@ class _Sentence:
         self.sent = sent
         self.starts: set[int] = set()
 
-    def ends_with(self, index: int, phrases) -> tuple[str, ...] | None:
+    def ends_with(self, index: int, phrases: Phrases) -> tuple[str, ...] | None:
         """The phrase among ``phrases`` that ends right before token ``index``."""
-        for phrase in phrases:
+        if index < 1:
+            return None
+        for phrase in phrases.by_last.get(self.lowers[index - 1], ()):
             size = len(phrase)
             if size <= index and tuple(self.lowers[index - size : index]) == phrase:
                 return phrase
         return None
 
-    def starts_with(self, index: int, phrases) -> tuple[str, ...] | None:
-        for phrase in phrases:
+    def starts_with(self, index: int, phrases: Phrases) -> tuple[str, ...] | None:
+        if index >= len(self.lowers):
+            return None
+        for phrase in phrases.by_first.get(self.lowers[index], ()):
             if tuple(self.lowers[index : index + len(phrase)]) == phrase:
                 return phrase
         return None
@@ -285,11 +295,11 @@ def _candidates(sentence: _Sentence, spans: list[Span]) -> list[_Candidate]:
         candidate = _make_candidate(sentence, span.label_, first, end)
         if candidate is None:
             continue
-        qualifier = sentence.ends_with(first, [q for q, _ in rules.qualifiers])
+        qualifier = sentence.ends_with(first, rules.qualifier_phrases)
         if qualifier:
             # A range is approximate whatever precedes it; the words still belong to its surface.
             if candidate.kind != "PERCENT_RANGE":
-                candidate.qualifier = dict(rules.qualifiers)[qualifier]
+                candidate.qualifier = rules.qualifiers[qualifier]
             candidate.first = first - len(qualifier)
         if _is_restatement(sentence, candidate):
             continue
@@ -379,7 +389,7 @@ def _is_restatement(sentence: _Sentence, candidate: _Candidate) -> bool:
     before = candidate.first - 1
     if before < 0 or sentence.lowers[before] not in rules.restatement_determiners:
         return False
-    if sentence.ends_with(candidate.first, [q for q, _ in rules.qualifiers]):
+    if sentence.ends_with(candidate.first, rules.qualifier_phrases):
         return False
     window = sentence.lowers[candidate.end : candidate.end + 7]
     return any(word in rules.relative_pronouns for word in window)
@@ -816,4 +826,4 @@ def _drop_restated_fractions(found: list[Statistic], text: str) -> list[Statisti
 
 
 def _content_words(text: str) -> set[str]:
-    return {w for w in regex.findall(r"\p{L}{4,}", text.lower()) if w not in statistic_rules().backward_stops}
+    return {w for w in _LONG_WORD.findall(text.lower()) if w not in statistic_rules().backward_stops}
