@@ -41,6 +41,7 @@ class LayoutRules:
     heading_width_ratio: float
     display_max_lines: int
     pull_quote_max_lines: int
+    pull_quote_width_ratio: float
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,7 @@ def layout_rules() -> LayoutRules:
         heading_width_ratio=data["heading_width_ratio"],
         display_max_lines=data["display_max_lines"],
         pull_quote_max_lines=data["pull_quote_max_lines"],
+        pull_quote_width_ratio=data["pull_quote_width_ratio"],
     )
 
 
@@ -224,7 +226,7 @@ class _BlockBuilder:
             j += 1
             if current is None:
                 continue
-            if len(current.text) > self.rules.paragraph_end_ratio * self.width:
+            if len(current.text) > self.rules.pull_quote_width_ratio * self.width:
                 return None
             taken.append(current)
             if current.text[-1] in self.rules.closing_quotes and (j - 1 > i or len(current.text) > 1):
@@ -360,6 +362,9 @@ class _BlockBuilder:
                 and last.text[-1] in self.rules.closing_quotes
             )
             return starts_lower or not (closes_quote or self.ends(last, self.rules.clause_end))
+        if draft.role == Role.BULLET and line.text[0].isupper() and not last.text.endswith(("-", ",")):
+            # A bullet item wraps mid-sentence; '• Groene daken: 38%' then 'Minder dan ...' is new text.
+            return False
         if starts_lower or not self.ends(last, self.rules.sentence_end):
             return True
         if draft.role == Role.BULLET:

@@ -66,6 +66,8 @@ class StatisticRules:
     lead_in_prepositions: frozenset[str]
     determiners: frozenset[str]
     generic_words: frozenset[str]
+    employment_words: frozenset[str]
+    fraction_words: frozenset[str]
     statement_cue: regex.Pattern
     statement_reference: regex.Pattern
 
@@ -129,6 +131,8 @@ def statistic_rules() -> StatisticRules:
         lead_in_prepositions=frozenset(labels["lead_in_prepositions"]),
         determiners=frozenset(labels["determiners"]),
         generic_words=frozenset(labels["generic_words"]),
+        employment_words=frozenset(labels["employment_words"]),
+        fraction_words=frozenset(phrase.split()[-1] for phrase in numbers["fractions"]),
         statement_cue=_word_pattern(labels["statement_cues"]),
         statement_reference=_word_pattern(labels["statement_references"]),
     )
@@ -575,7 +579,10 @@ def _cut_verb_lead_in(sentence: _Sentence, first: int, end: int) -> tuple[int, i
         if lowers[index] in sentence.rules.lead_in_prepositions:
             lead = lowers[first:index]
             lexicon = dutch_lexicon()
-            if all((lexicon.is_verb(w) or lexicon.is_adjective(w)) and w not in NEGATIONS for w in lead):
+            # Verbs and employment words only: 'tevreden over het beleid' keeps its adjective.
+            if all(
+                (lexicon.is_verb(w) or w in sentence.rules.employment_words) and w not in NEGATIONS for w in lead
+            ):
                 return _cut_lead_in(sentence, first, end)
             break
     return first, end
@@ -630,7 +637,12 @@ def _is_group_phrase(sentence: _Sentence, span: tuple[int, int]) -> bool:
     """'Een kleine minderheid (18 procent)': the bracket number belongs to a group, not an answer."""
     last = sentence.lowers[span[1] - 1]
     rules = sentence.rules
-    return last in rules.respondent_nouns or last in rules.group_nouns
+    return (
+        last in rules.respondent_nouns
+        or last in rules.group_nouns
+        or last in rules.fraction_words
+        or parse_number(last, rules) is not None
+    )
 
 
 def _colon_label(sentence: _Sentence, colon: int) -> str:
@@ -639,7 +651,8 @@ def _colon_label(sentence: _Sentence, colon: int) -> str:
     first = colon
     while first > 0 and sentence.lowers[first - 1] not in (rules.clause_boundaries | {"•"}) - {":"}:
         first -= 1
-    if colon - first > 4:
+    in_bullet = first > 0 and sentence.lowers[first - 1] == "•"
+    if colon - first > 4 and not in_bullet:
         # A whole clause ('De meeste deelnemers werken bij de rijksoverheid'): its predicate.
         for index in range(first + 1, min(colon - 1, first + COLON_SUBJECT_MAX_WORDS + 1)):
             word, previous = sentence.lowers[index], sentence.lowers[index - 1]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 import regex
 
@@ -12,6 +13,7 @@ from .offsets import OffsetMap, TextBuilder
 
 BODY_ROLES = frozenset({Role.BODY, Role.BULLET, Role.HEADING})
 BULLET_PREFIX = "• "
+PULL_QUOTE_REPEAT_SHARE = 0.8
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
 
 
@@ -105,11 +107,21 @@ def _split_off_repeated_quotes(body: list[Block]) -> tuple[list[Block], list[Blo
             and text[-1] in rules.closing_quotes
         )
         inner = _flatten(_unquote(text)) if quoted else ""
-        if inner and any(inner in flat[id(other)] for other in body if other is not block):
+        if inner and any(_repeats(inner, flat[id(other)]) for other in body if other is not block):
             quotes.append(block)
         else:
             kept.append(block)
     return kept, quotes
+
+
+def _repeats(quote: str, text: str) -> bool:
+    """A pull quote repeats body text, perhaps shortened: most of its words, in order."""
+    if quote in text:
+        return True
+    words, body = quote.split(), text.split()
+    matcher = SequenceMatcher(a=words, b=body, autojunk=False)
+    matched = sum(block.size for block in matcher.get_matching_blocks())
+    return matched >= PULL_QUOTE_REPEAT_SHARE * len(words)
 
 
 def _lay_out_body(structure: Structure, body: list[Block]) -> None:
