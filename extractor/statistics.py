@@ -651,8 +651,9 @@ def _colon_label(sentence: _Sentence, colon: int) -> str:
     first = colon
     while first > 0 and sentence.lowers[first - 1] not in (rules.clause_boundaries | {"•"}) - {":"}:
         first -= 1
-    in_bullet = first > 0 and sentence.lowers[first - 1] == "•"
-    if colon - first > 4 and not in_bullet:
+    if first > 0 and sentence.lowers[first - 1] == "•":
+        return _trim(sentence, first, colon)  # '• Meer bomen in de straat: 31%': the item is the label
+    if colon - first > 4:
         # A whole clause ('De meeste deelnemers werken bij de rijksoverheid'): its predicate.
         for index in range(first + 1, min(colon - 1, first + COLON_SUBJECT_MAX_WORDS + 1)):
             word, previous = sentence.lowers[index], sentence.lowers[index - 1]
