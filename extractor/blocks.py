@@ -16,6 +16,8 @@ from .offsets import TextBuilder
 DISPLAY = Role.TITLE
 """Short display type (title, subtitle, kicker): ``structure`` decides which it is."""
 
+# Headings and display type end without punctuation, or with a question mark ("Hoe verder?").
+DISPLAY_FORBIDDEN_ENDS = ".,;:!"
 _NON_BODY_HINTS = frozenset(Role) - {Role.BODY, Role.BULLET, Role.HEADING}
 _SPACE_RUN = regex.compile(r"\S+")
 _ODD_SPACE = regex.compile(r"\s\s|[^\S ]")
@@ -299,7 +301,7 @@ class _BlockBuilder:
         first, last = chunk[0].text, chunk[-1].text
         return (
             (first[0].isupper() or first[0].isdigit())
-            and last[-1] not in ".,;:!?" + self.rules.closing_quotes
+            and last[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
             and all(len(line.text) < self.rules.heading_width_ratio * self.width for line in chunk)
             and not self.rules.bullet.match(first)
             and first[0] not in self.rules.opening_quotes
@@ -327,7 +329,7 @@ class _BlockBuilder:
             and len(line.text) < self.rules.heading_width_ratio * self.width
             and len(line.text.split()) <= self.rules.heading_max_words
             and line.text[0].isupper()
-            and line.text[-1] not in ".,;:!?" + self.rules.closing_quotes
+            and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
         )
 
     def is_short_title_like(self, line: Line) -> bool:
@@ -335,7 +337,7 @@ class _BlockBuilder:
         return (
             len(line.text) < self.rules.short_line_ratio * self.width
             and (first.isupper() or first.isdigit())
-            and line.text[-1] not in ".,;:!?" + self.rules.closing_quotes
+            and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
             and not (first.isdigit() and len(line.text.split()) > 1 and not line.text.split()[1][0].isupper())
         )
 

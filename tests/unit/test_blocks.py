@@ -81,3 +81,15 @@ def test_blocks_hints_decide_roles():
     text = "Een titel\n\nTekst die kort is\n"
     hints = [RoleHint(0, 9, Role.TITLE), RoleHint(11, 28, Role.HEADING)]
     assert roles(text, hints) == [(Role.TITLE, "Een titel"), (Role.HEADING, "Tekst die kort is")]
+
+
+def test_blocks_question_heading():
+    text = f"{COLUMN}.\n\nHoe verder?\n{BODY}\nen nog meer tekst.\n"
+    assert (Role.HEADING, "Hoe verder?") in roles(text)
+
+
+def test_blocks_bullet_without_end_mark_ends_at_capitalised_line():
+    text = f"{COLUMN}:\n•\t Groene daken: 38%\n•\t Meer bomen in de straat: 31%\nMinder dan een kwart van de deel\nnemers volgde een training.\n"
+    blocks = roles(text)
+    assert (Role.BULLET, "Meer bomen in de straat: 31%") in blocks
+    assert blocks[-1][0] == Role.BODY and blocks[-1][1].startswith("Minder dan een kwart")
