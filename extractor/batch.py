@@ -661,18 +661,22 @@ def _run_locked(
         _remove_stale_documents(out, entries, previous)
         _write_tables(summary)
         report("tables")
+        # The extraction is complete now; the review pages show what run.json says.
+        manifest.state, manifest.finished = RunState.COMPLETE, now()
+        manifest.tables_error = summary.tables_error
+        manifest.save(out)
         _write_report(summary)
         report("report")
     except BaseException:
         if pool is not None:
             pool.close(kill=True)
-        manifest.state = RunState.INTERRUPTED
-        manifest.save(out)
+        if manifest.state is not RunState.COMPLETE:
+            manifest.state = RunState.INTERRUPTED
+            manifest.save(out)
         raise
-    manifest.state = RunState.COMPLETE
-    manifest.tables_error, manifest.report_error = summary.tables_error, summary.report_error
-    manifest.finished = now()
-    manifest.save(out)
+    if summary.report_error:
+        manifest.report_error = summary.report_error
+        manifest.save(out)
     summary.elapsed = time.monotonic() - clock
     report("end")
     return summary

@@ -78,7 +78,7 @@ def layout_rules() -> LayoutRules:
     )
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Line:
     start: int
     end: int
@@ -131,8 +131,7 @@ def furniture_role(text: str, rules: LayoutRules | None = None) -> Role | None:
         return Role.BYLINE
     if lower in rules.rubric_labels or lower in rules.running_headers:
         return Role.FURNITURE
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) >= 4 and all(c.isupper() for c in letters) and len(text.split()) <= 3:
+    if text.isupper() and len(text.split()) <= 3 and sum(c.isalpha() for c in text) >= 4:
         return Role.RUBRIC
     return None
 
@@ -260,8 +259,7 @@ class _BlockBuilder:
 
     def display(self, i: int) -> int | None:
         line = self.lines[i]
-        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if self.is_heading(line, following):
+        if self.is_heading(i):
             self.close_body()
             self.emit(Role.HEADING, [line])
             self.gap = self.last_was_lede = False
@@ -285,7 +283,7 @@ class _BlockBuilder:
         self.emit(DISPLAY, chunk)
         self.gap = True
         self.last_was_lede = False
-        return self.lines.index(chunk[-1], i) + 1
+        return i + len(chunk)  # display lines are consecutive, no blank line between them
 
     def chunk(self, i: int) -> list[Line]:
         """The lines from ``i`` up to the next blank line or piece of furniture."""
@@ -313,14 +311,15 @@ class _BlockBuilder:
         stripped = line.text.rstrip(self.rules.closing_quotes + ")")
         return bool(stripped) and stripped[-1] in marks
 
-    def is_heading(self, line: Line, following: Line | None) -> bool:
+    def is_heading(self, i: int) -> bool:
         """A short line without end mark, after a finished sentence, directly followed by text."""
+        line = self.lines[i]
+        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if following is None or not self.is_prose_or_bullet(following):
             return False
         if not self.rules.bullet.match(following.text) and not self.ends(following, self.rules.clause_end):
             # Prose goes on for more than one line; a subtitle under a title does not.
-            index = self.lines.index(following) + 1
-            after = self.lines[index] if index < len(self.lines) else None
+            after = self.lines[i + 2] if i + 2 < len(self.lines) else None
             if (after is None or after.furniture is not None) and self.gap:
                 return False
         after_sentence = self.gap or self.body is None or self.ends(self.body.lines[-1], self.rules.clause_end)
