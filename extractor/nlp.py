@@ -20,6 +20,8 @@ NUMBER_SPANS_KEY = "numbers"
 PATTERNS_FILE = "patterns.jsonl"
 TOKENIZER_FILE = "tokenizer.json"
 SENTENCE_STARTS_KEY = "extractor.sentence_starts"
+TEXT_KEY = "extractor.text"
+"""Where ``doc.user_data`` keeps the input string (``Doc.text`` rebuilds it token by token)."""
 """Where ``doc.user_data`` keeps the sentence start indices (iterating ``doc.sents`` is slow)."""
 
 if not Doc.has_extension("statistics"):
@@ -35,12 +37,29 @@ def make_sentences(nlp: Language, name: str) -> "SentenceSplitter":
     return SentenceSplitter()
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, as given to the tokenizer when it kept it."""
+    return doc.user_data.get(TEXT_KEY) or doc.text
+
+
+class TextKeepingTokenizer:
+    """spaCy's tokenizer, keeping the input string on the doc for the components."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+
 class SentenceSplitter:
     """Sentence boundaries at end marks and at paragraph breaks (blocks never share a sentence)."""
 
     def __call__(self, doc: Doc) -> Doc:
         # Token texts from offsets: creating a Token object per token costs more than the rest.
-        text = doc.text
+        text = doc_text(doc)
         bounds = doc.to_array([IDX, LENGTH]).tolist()
         words = [text[start : start + length] for start, length in bounds]
         starts = sentence_starts(words, [w.isspace() for w in words])
@@ -70,7 +89,9 @@ class StatisticsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(spacy.util.filter_spans(doc.spans.get(self.spans_key, [])))
-        doc._.statistics = find_statistics(doc, spans, self.rules, doc.user_data.get(SENTENCE_STARTS_KEY))
+        doc._.statistics = find_statistics(
+            doc, spans, self.rules, doc.user_data.get(SENTENCE_STARTS_KEY), doc_text(doc)
+        )
         return doc
 
 
@@ -111,6 +132,7 @@ def build_nlp() -> Language:
     """A fresh pipeline: blank Dutch tokenizer, sentences, number patterns, statistics."""
     nlp = spacy.blank("nl")
     _customise_tokenizer(nlp)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("extractor_sentences")
     ruler = nlp.add_pipe(
         "span_ruler",

@@ -234,13 +234,17 @@ class _Sentence:
 
 
 def find_statistics(
-    doc: Doc, spans: list[Span], rules: StatisticRules | None = None, sentence_starts: list[int] | None = None
+    doc: Doc,
+    spans: list[Span],
+    rules: StatisticRules | None = None,
+    sentence_starts: list[int] | None = None,
+    text: str | None = None,
 ) -> list[Statistic]:
     """All statistics of ``doc`` from the number-phrase ``spans`` the pattern matcher found."""
     rules = rules or statistic_rules()
     context = _StatementContext()
     found: list[Statistic] = []
-    text = doc.text
+    text = text if text is not None else doc.text
     starts = sentence_starts if sentence_starts is not None else [sent.start for sent in doc.sents]
     sentences = [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
     by_sentence: dict[int, list[Span]] = {}
