@@ -70,6 +70,8 @@ class StatisticRules:
     fraction_words: frozenset[str]
     statement_cue: regex.Pattern
     statement_reference: regex.Pattern
+    question_cue: regex.Pattern
+    answer_words: dict[str, str]
 
 
 class Phrases:
@@ -135,6 +137,8 @@ def statistic_rules() -> StatisticRules:
         fraction_words=frozenset(phrase.split()[-1] for phrase in numbers["fractions"]),
         statement_cue=_word_pattern(labels["statement_cues"]),
         statement_reference=_word_pattern(labels["statement_references"]),
+        question_cue=_word_pattern(labels["question_cues"]),
+        answer_words={word: answer for answer, words in labels["answer_words"].items() for word in words},
     )
 
 
@@ -255,6 +259,10 @@ def find_statistics(
     for sent in sentences:
         spans_here = by_sentence.get(sent.start, [])
         if not spans_here and not rules.statement_cue.search(text, sent.start_char, sent.end_char):
+            question = rules.question_cue.search(text, sent.start_char, sent.end_char)
+            if question:
+                context.question = _clause(text[question.end() : sent.end_char])
+                context.question_end = sent.end_char
             continue
         sentence = _Sentence(sent, rules, text)
         candidates = _candidates(sentence, spans_here)
@@ -765,6 +773,8 @@ class _StatementContext:
     implicit: str | None = None
     implicit_source: _Candidate | None = None
     implicit_is_newer: bool = False
+    question: str | None = None
+    question_end: int = 0
 
 
 def _attach_statements(sentence: _Sentence, candidates: list[_Candidate], context: _StatementContext) -> None:
@@ -772,6 +782,17 @@ def _attach_statements(sentence: _Sentence, candidates: list[_Candidate], contex
     explicit = _explicit_statement(sentence)
     if explicit:
         context.explicit, context.implicit_is_newer = explicit, False
+    question = rules.question_cue.search(sentence.sent.text)
+    if question:
+        context.question = _clause(sentence.sent.text[question.end() :])
+        context.question_end = sentence.sent.start_char
+    if context.question and "\n" in sentence.doc_text[context.question_end : sentence.sent.start_char]:
+        context.question = None  # a question is answered in its own paragraph
+    for candidate in candidates:
+        answer = rules.answer_words.get(candidate.labels[0].lower()) if len(candidate.labels) == 1 else None
+        if answer and context.question:
+            # 'Meer dan 60 procent zegt van wel': a yes to the question asked before is its label.
+            candidate.labels = [context.question if answer == "ja" else f"{answer}: {context.question}"]
     refers_back = bool(rules.statement_reference.search(sentence.sent.text))
     for candidate in candidates:
         if candidate.drop or candidate.unit != Unit.PERCENT:
@@ -795,6 +816,11 @@ def _attach_statements(sentence: _Sentence, candidates: list[_Candidate], contex
             else:
                 statement = context.explicit
         candidate.statement = statement
+
+
+def _clause(text: str) -> str:
+    """The clause a question cue introduces: up to its comma or end mark."""
+    return " ".join(regex.split(r"[,;:.?!]", text, maxsplit=1)[0].split())
 
 
 def _answer(text: str) -> str:

@@ -107,3 +107,16 @@ def test_statistics_word_fraction_restating_a_figure_is_dropped():
 )
 def test_statistics_parse_number(word, value):
     assert parse_number(word) == value
+
+
+def test_statistics_yes_answer_takes_the_question_as_label():
+    from extractor import extract
+
+    text = (
+        "Aan de 30 procent die een taalmodel gebruikt, is gevraagd of de leidinggevende daarvan op de hoogte is. "
+        "Meer dan 60 procent zegt van wel.\n\nVan de overige deelnemers wil 63 procent dat wel."
+    )
+    assert [(r.value, r.label) for r in extract(text).records] == [
+        (60.0, "de leidinggevende daarvan op de hoogte is"),
+        (63.0, "wel"),
+    ]
