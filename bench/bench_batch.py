@@ -3,10 +3,13 @@
     python bench/bench_batch.py                  # 200 articles for speed; 100 and 1,000 for memory
     python bench/bench_batch.py --quick          # 60 articles; 50 and 200 (a smoke test)
 
-Throughput is measured twice on the same batch, after a warm-up run, so that both see a warm
-worker server. Peak memory is the resident set size of the whole process tree (this process,
-the worker server and its workers), sampled every 50 ms; it should stay flat as the batch
-grows, because documents are written as they come and read back one at a time for the tables.
+Every measurement runs in a fresh Python process that first does a small warm-up batch, so
+that the worker server is warm and no run inherits the memory high-water mark of another.
+Peak memory is the resident set size of the whole process tree (the batch process, the worker
+server and its workers), sampled every 50 ms, and of the batch process alone per phase; it
+should stay flat as the batch grows, because documents are written as they come and read back
+one at a time for the tables. Other busy processes on the machine distort the speed-up: the
+figures show the load average and how many cores the run got.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 import os
 import resource
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -45,6 +49,7 @@ class Measure:
     peak_rss_mib: float
     main_extract_mib: float
     main_tables_mib: float
+    main_report_mib: float
     failed: int
 
     @property
@@ -128,7 +133,7 @@ class TreeSampler:
             own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
             children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
             self.peak = max(own, children)
-            self.main_peaks = {"extract": own, "tables": own}
+            self.main_peaks = {"extract": own, "tables": own, "report": own}
 
     @property
     def cpu_seconds(self) -> float:
@@ -167,6 +172,8 @@ def measure(label: str, inputs: Path, out: Path, jobs: int, repeat: int = 1) -> 
                     sampler.phase = "tables"
             elif event.event == "tables":
                 sampler.phase = "report"
+            elif event.event == "report":
+                sampler.phase = "done"
 
         with sampler:
             started = time.perf_counter()
@@ -182,6 +189,7 @@ def measure(label: str, inputs: Path, out: Path, jobs: int, repeat: int = 1) -> 
             peak_rss_mib=sampler.peak / MIB,
             main_extract_mib=sampler.main_peaks.get("extract", 0) / MIB,
             main_tables_mib=sampler.main_peaks.get("tables", 0) / MIB,
+            main_report_mib=sampler.main_peaks.get("report", 0) / MIB,
             failed=len(summary.failed),
         )
         if best is None or result.seconds < best.seconds:
@@ -190,7 +198,27 @@ def measure(label: str, inputs: Path, out: Path, jobs: int, repeat: int = 1) -> 
     return best
 
 
+def measure_in_child(label: str, inputs: Path, out: Path, jobs: int, repeat: int) -> Measure:
+    """``measure`` in a fresh process, after a warm-up batch there."""
+    command = [sys.executable, __file__, "--one", label, str(inputs), str(out), str(jobs), str(repeat)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"measuring {label} failed:\n{done.stderr}")
+    return Measure(**json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def one(label: str, inputs: str, out: str, jobs: str, repeat: str) -> int:
+    warm_up = Path(out).with_name(Path(out).name + "-warm-up")
+    make_batch(warm_up / "in", 10)
+    measure("warm-up", warm_up / "in", warm_up / "out", 2)
+    result = measure(label, Path(inputs), Path(out), int(jobs), int(repeat))
+    print(json.dumps(asdict(result)))
+    return 0
+
+
 def main() -> int:
+    if len(sys.argv) == 7 and sys.argv[1] == "--one":
+        return one(*sys.argv[2:])
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
@@ -211,36 +239,40 @@ def main() -> int:
           f"memory on {small} and {large}")
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as scratch:
         root = Path(scratch)
-        for count in sorted({speed, small, large, 10}):
+        for count in sorted({speed, small, large}):
             make_batch(root / f"in-{count}", count)
-        measure("warm-up", root / "in-10", root / "out-warm", 2)
-        one = measure("1 worker", root / f"in-{speed}", root / "out-speed-1", 1, args.repeat)
-        two = measure("2 workers", root / f"in-{speed}", root / "out-speed-2", 2, args.repeat)
-        little = measure(f"{small} articles", root / f"in-{small}", root / "out-small", 2)
-        big = measure(f"{large} articles", root / f"in-{large}", root / "out-large", 2)
-    runs = (one, two, little, big)
+        one_worker = measure_in_child("1 worker", root / f"in-{speed}", root / "out-1", 1, args.repeat)
+        two = measure_in_child("2 workers", root / f"in-{speed}", root / "out-2", 2, args.repeat)
+        little = measure_in_child(f"{small} articles", root / f"in-{small}", root / "out-small", 2, 1)
+        big = measure_in_child(f"{large} articles", root / f"in-{large}", root / "out-large", 2, 1)
+    runs = (one_worker, two, little, big)
 
     print()
     print(f"{'run':<15}{'articles':>9}{'jobs':>5}{'seconds':>9}{'art/s':>7}{'extract art/s':>14}"
           f"{'cores used':>11}{'peak RSS MiB: tree':>20}{'main extract':>13}{'main tables':>12}"
-          f"{'failed':>7}")
+          f"{'main report':>12}{'failed':>7}")
     for m in runs:
         print(f"{m.label:<15}{m.articles:>9}{m.jobs:>5}{m.seconds:>9.1f}{m.rate:>7.1f}"
               f"{m.extraction_rate:>14.1f}{m.cores_used:>11.2f}{m.peak_rss_mib:>20.0f}"
-              f"{m.main_extract_mib:>13.0f}{m.main_tables_mib:>12.0f}{m.failed:>7}")
-    speedup = one.seconds / two.seconds
-    extraction_speedup = one.extraction_seconds / two.extraction_seconds
+              f"{m.main_extract_mib:>13.0f}{m.main_tables_mib:>12.0f}{m.main_report_mib:>12.0f}"
+              f"{m.failed:>7}")
+    speedup = one_worker.seconds / two.seconds
+    extraction_speedup = one_worker.extraction_seconds / two.extraction_seconds
     growth = big.peak_rss_mib / little.peak_rss_mib
     main_growth = big.main_extract_mib / little.main_extract_mib
     tables_growth = big.main_tables_mib / little.main_tables_mib
+    report_growth = big.main_report_mib / little.main_report_mib
     load_after = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print()
     print(f"speed-up 2 vs 1 workers: {speedup:.2f}x wall clock, {extraction_speedup:.2f}x extraction "
           f"phase (target >= {SPEEDUP_TARGET}x on 2 idle cores; load was {load:.1f} before, "
           f"{load_after:.1f} after; 2 workers used {two.cores_used:.2f} cores)")
+    efficiency = (two.rate / two.cores_used) / (one_worker.rate / one_worker.cores_used)
+    print(f"articles per second per core used, 2 vs 1 workers: {efficiency:.2f} (parallel efficiency; "
+          f"with 2 idle cores the speed-up would be about {2 * efficiency:.2f}x)")
     print(f"peak memory {large} vs {small} articles: {growth:.2f}x process tree, {main_growth:.2f}x "
-          f"main process while extracting, {tables_growth:.2f}x while writing the tables "
-          f"(flat means <= {MEMORY_GROWTH_LIMIT}x)")
+          f"main process while extracting, {tables_growth:.2f}x while writing the tables, "
+          f"{report_growth:.2f}x while writing the report (flat means <= {MEMORY_GROWTH_LIMIT}x)")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         figures = {
@@ -249,9 +281,11 @@ def main() -> int:
             "runs": [asdict(m) | {"rate": m.rate, "extraction_rate": m.extraction_rate} for m in runs],
             "speedup": speedup,
             "extraction_speedup": extraction_speedup,
+            "parallel_efficiency": efficiency,
             "memory_growth": growth,
             "main_memory_growth": main_growth,
             "tables_memory_growth": tables_growth,
+            "report_memory_growth": report_growth,
         }
         args.json.write_text(json.dumps(figures, indent=2) + "\n")
     return 0

@@ -34,7 +34,7 @@ from .batch_manifest import (
     now,
 )
 from .batch_worker import BatchTask, Extract, TaskResult, init_worker, run_task
-from .errors import Reason
+from .errors import BatchError, Reason
 from .outputs import (
     OutputBusy,
     exclusive_output,
@@ -66,16 +66,14 @@ STARTUP_ALLOWANCE_SECONDS = 120.0
 MAX_STARTUP_FAILURES = 3
 """Pools in a row whose workers died before starting any task: the run stops (BatchError)."""
 
-QUEUED_AHEAD = 1
-"""Tasks handed to a local pool beyond one per worker."""
+QUEUED_PER_WORKER = 1
+"""Tasks waiting in a local pool's queue per worker, beyond the one it runs. Articles take tens
+of milliseconds, about as long as this process needs to write and fsync a document, so a
+worker must never have to wait for this process to hand it the next input."""
 
 TICK_SECONDS = 0.2
 MANIFEST_INTERVAL_SECONDS = 2.0
 WORKER_PRELOAD = ["extractor.batch_preload"]
-
-
-class BatchError(Exception):
-    """The run as a whole cannot start: nothing to do, output folder busy, no cluster."""
 
 
 class ExitCode(IntEnum):
@@ -217,9 +215,9 @@ class _ProcessPool:
 
     def __init__(self, jobs: int, warm: bool):
         self.jobs = jobs
-        # One task waits in the pool's queue, so that no worker idles while this process
-        # writes the previous document. Time limits count from a task's reported start.
-        self.window = jobs + QUEUED_AHEAD
+        # Tasks wait in the pool's queue, so that no worker idles while this process writes
+        # the previous document. Time limits count from a task's reported start.
+        self.window = jobs * (1 + QUEUED_PER_WORKER)
         self.warm = warm
         self._start()
 

@@ -80,3 +80,11 @@ class InputNotFound(ExtractorError):
 
 class UnsupportedInput(ExtractorError):
     reason = Reason.UNSUPPORTED
+
+
+class BatchError(Exception):
+    """A batch run as a whole cannot start: nothing to do, output folder busy, no cluster."""
+
+
+class OutputBusy(Exception):
+    """Another process is writing to the same output folder."""

@@ -10,6 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from .errors import OutputBusy
+
 TEMP_PREFIX = "."
 TEMP_SUFFIX = ".tmp"
 LOCK_NAME = ".extractor.lock"
@@ -18,10 +20,6 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 FILE_MODE = 0o666 & ~_UMASK
 """Outputs get the usual permissions, not the private ones ``mkstemp`` starts with."""
-
-
-class OutputBusy(Exception):
-    """Another process is writing to the same output folder."""
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:

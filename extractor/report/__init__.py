@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..outputs import atomic_write_text
-from .load import check_output_dir, index_rows, load_articles, load_manifest
+from .load import check_output_dir, index_rows, iter_articles, load_manifest
 from .pages import INDEX_PAGE, article_page, index_page
 
 REPORT_DIR = "report"
@@ -23,12 +23,13 @@ def write_report(output_dir: str | Path) -> Path:
     output_dir = Path(output_dir)
     check_output_dir(output_dir)
     report_dir = output_dir / REPORT_DIR
-    articles = load_articles(output_dir)
     written = {INDEX_PAGE}
-    for article in articles:
+    articles = []
+    for article in iter_articles(output_dir):
         if article.error is None:
             atomic_write_text(report_dir / article.page, article_page(article))
             written.add(article.page)
+        articles.append(article.for_index())
     index = report_dir / INDEX_PAGE
     manifest = load_manifest(output_dir)
     atomic_write_text(index, index_page(index_rows(articles, manifest), manifest))

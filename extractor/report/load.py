@@ -7,7 +7,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 from ..errors import InputNotFound
 
@@ -63,6 +63,17 @@ class LoadedArticle:
     def warnings(self) -> list[dict[str, Any]]:
         return [w for w in self.document.get("warnings") or [] if isinstance(w, dict)]
 
+    def for_index(self) -> "LoadedArticle":
+        """What the index needs of the article: title, source and counts, not the text.
+
+        The index is built after every page is written; keeping only this keeps the memory of
+        a report flat however many articles the folder holds.
+        """
+        document = {key: self.document.get(key) for key in ("id", "title", "source")}
+        document["records"] = [{}] * len(self.records)
+        document["warnings"] = [{}] * len(self.warnings)
+        return LoadedArticle(self.path, self.id, document, self.error)
+
 
 @dataclass(slots=True)
 class Row:
@@ -99,11 +110,15 @@ def load_article(path: Path) -> LoadedArticle:
     return LoadedArticle(path, article_id, data)
 
 
-def load_articles(output_dir: Path) -> list[LoadedArticle]:
+def iter_articles(output_dir: Path) -> Iterator[LoadedArticle]:
+    """The article documents of an output folder, read one at a time, in name order."""
     folder = output_dir / "articles"
     if not folder.is_dir():
-        return []
-    return [load_article(p) for p in sorted(folder.glob("*.json")) if not p.name.startswith(".")]
+        return
+    for path in sorted(folder.glob("*.json")):
+        if not path.name.startswith("."):
+            yield load_article(path)
+
 
 
 def load_manifest(output_dir: Path) -> Manifest | None:

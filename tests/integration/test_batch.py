@@ -172,6 +172,7 @@ def test_batch_mixed_folder_gives_one_status_per_input(tmp_path, monkeypatch):
         assert entry.message or entry.status is Status.OK
     assert summary.ignored == 1
     assert summary.exit_code is ExitCode.FAILED
+    assert (summary.tables_error, summary.report_error) == (None, None)
 
     out = tmp_path / "out"
     assert_only_complete_files(out)
