@@ -24,10 +24,8 @@ class DutchLexicon:
         nouns: frozenset[str] = frozenset(),
         verbs: frozenset[str] = frozenset(),
         lemmas: dict[str, str] | None = None,
-        adjectives: frozenset[str] = frozenset(),
         verb_rules: tuple[tuple[str, str], ...] = (),
     ):
-        self.adjectives = adjectives
         self._verb_rules = verb_rules
         self._words = words
         self._lemmas = lemmas or {}
@@ -42,9 +40,6 @@ class DutchLexicon:
 
     def is_noun(self, word: str) -> bool:
         return self.lemma(word) in self.nouns or word.lower() in self.nouns
-
-    def is_adjective(self, word: str) -> bool:
-        return word.lower() in self.adjectives or self.lemma(word) in self.adjectives
 
     def is_verb(self, word: str) -> bool:
         word = word.lower()
@@ -111,7 +106,6 @@ def dutch_lexicon() -> DutchLexicon:
         nouns=frozenset(index.get("noun", ())),
         verbs=frozenset(index.get("verb", ())) | frozenset(verb_forms),
         lemmas=lookup,
-        adjectives=frozenset(index.get("adj", ())),
         verb_rules=tuple(tuple(rule) for rule in rules_table.get("verb", ())),
     )
 

@@ -15,7 +15,7 @@ from .breakdowns import assign_groups
 from .datafiles import load_json
 from .dataset import consistency_findings, validate_document
 from .hyphenation import repair_hyphenation
-from .models import Article, BBox, Record, Repair, RoleHint, Section, SourceKind, SourceText, Unit
+from .models import Article, BBox, Record, Repair, RoleHint, SourceKind, SourceText, Unit
 from .nlp import shared_nlp
 from .normalize import normalize
 from .offsets import OffsetMap

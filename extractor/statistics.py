@@ -36,7 +36,7 @@ NEXT_STATISTIC_WINDOW = 3
 # 'De meeste deelnemers werken bij ...: 27 procent': the subject before the verb is short.
 COLON_SUBJECT_MAX_WORDS = 4
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks"})
-PRONOUNS = frozenset({"dit", "dat", "die", "het", "dat", "deze", "er", "ermee", "hiermee"})
+PRONOUNS = frozenset({"dit", "dat", "die", "het", "deze", "er", "ermee", "hiermee"})
 RESTATEMENT_SHARED_WORDS = 2
 
 
@@ -56,13 +56,11 @@ class StatisticRules:
     backward_stops: frozenset[str]
     leading_fillers: Phrases
     trailing_fillers: Phrases
-    generic_predicates: frozenset[str]
     subject_leaders: Phrases
     relative_pronouns: frozenset[str]
     restatement_determiners: frozenset[str]
     agreement: regex.Pattern
     statement_cues: frozenset[str]
-    statement_references: Phrases
     lead_in_prepositions: frozenset[str]
     determiners: frozenset[str]
     generic_words: frozenset[str]
@@ -123,13 +121,11 @@ def statistic_rules() -> StatisticRules:
         backward_stops=frozenset(labels["backward_stops"]),
         leading_fillers=Phrases(labels["leading_fillers"]),
         trailing_fillers=Phrases(labels["trailing_fillers"]),
-        generic_predicates=frozenset(labels["generic_predicates"]),
         subject_leaders=Phrases(labels["subject_leaders"]),
         relative_pronouns=frozenset(labels["relative_pronouns"]),
         restatement_determiners=frozenset(labels["restatement_determiners"]),
         agreement=regex.compile(labels["agreement"], regex.IGNORECASE),
         statement_cues=frozenset(labels["statement_cues"]),
-        statement_references=Phrases(labels["statement_references"]),
         lead_in_prepositions=frozenset(labels["lead_in_prepositions"]),
         determiners=frozenset(labels["determiners"]),
         generic_words=frozenset(labels["generic_words"]),
@@ -433,7 +429,6 @@ def _coordinated(sentence: _Sentence, candidate: _Candidate) -> list[_Candidate]
 
 def _drop_fractions_with_numbers(sentence: _Sentence, candidates: list[_Candidate]) -> None:
     """'bijna de helft (49 procent)': the exact number in brackets replaces the word fraction."""
-    rules = sentence.rules
     for candidate in candidates:
         if candidate.kind != "FRACTION":
             continue
@@ -730,11 +725,6 @@ def _subject(sentence: _Sentence, first: int) -> str:
 def _is_emphasis_end(sentence: _Sentence, end: int) -> int:
     phrase = sentence.ends_with(end, sentence.rules.emphasis)
     return len(phrase) if phrase else 0
-
-
-def _only_fillers(sentence: _Sentence, span: tuple[int, int]) -> bool:
-    first, end = span
-    return not _trim(sentence, first, end)
 
 
 def _trim(sentence: _Sentence, first: int, end: int) -> str:
