@@ -20,6 +20,8 @@ NUMBER_SPANS_KEY = "numbers"
 PATTERNS_FILE = "patterns.jsonl"
 TOKENIZER_FILE = "tokenizer.json"
 SENTENCE_STARTS_KEY = "extractor.sentence_starts"
+SECTION_STARTS_KEY = "extractor.section_starts"
+"""Where ``doc.user_data`` may give the character offsets at which article sections start."""
 TEXT_KEY = "extractor.text"
 """Where ``doc.user_data`` keeps the input string (``Doc.text`` rebuilds it token by token)."""
 """Where ``doc.user_data`` keeps the sentence start indices (iterating ``doc.sents`` is slow)."""
@@ -90,7 +92,12 @@ class StatisticsComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans = list(spacy.util.filter_spans(doc.spans.get(self.spans_key, [])))
         doc._.statistics = find_statistics(
-            doc, spans, self.rules, doc.user_data.get(SENTENCE_STARTS_KEY), doc_text(doc)
+            doc,
+            spans,
+            self.rules,
+            doc.user_data.get(SENTENCE_STARTS_KEY),
+            doc_text(doc),
+            doc.user_data.get(SECTION_STARTS_KEY, ()),
         )
         return doc
 

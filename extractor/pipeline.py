@@ -16,7 +16,7 @@ from .datafiles import load_json
 from .dataset import consistency_findings, validate_document
 from .hyphenation import repair_hyphenation
 from .models import Article, BBox, Record, Repair, RoleHint, SourceKind, SourceText, Unit
-from .nlp import shared_nlp
+from .nlp import SECTION_STARTS_KEY, shared_nlp
 from .normalize import normalize
 from .offsets import OffsetMap
 from .statistics import Statistic
@@ -37,7 +37,7 @@ def extract_source(source: SourceText, *, article_id: str | None = None, nlp: La
     repaired_to_source = to_normalized.then(to_source)
     hints = _hints_in(repaired_to_source, len(repaired), source.hints) if source.hints else []
     structure = recover_structure(build_blocks(repaired, hints))
-    doc = (nlp or shared_nlp())(structure.text)
+    doc = _annotate(nlp or shared_nlp(), structure)
     clean_to_source = structure.offsets.then(repaired_to_source)
     article_id = article_id or article_id_for(source.path)
     records = _records(article_id, doc._.statistics, structure, source, clean_to_source)
@@ -63,6 +63,15 @@ def extract_source(source: SourceText, *, article_id: str | None = None, nlp: La
     article.warnings = consistency_findings(r.to_dict() for r in records)
     validate_document(article.to_dict(), source.path)
     return article
+
+
+def _annotate(nlp: Language, structure: Structure):
+    """Run the pipeline on the clean text, telling it where sections start."""
+    doc = nlp.make_doc(structure.text)
+    doc.user_data[SECTION_STARTS_KEY] = [section.start for section in structure.sections]
+    for _name, component in nlp.pipeline:
+        doc = component(doc)
+    return doc
 
 
 def article_id_for(path: str) -> str:

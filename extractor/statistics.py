@@ -7,6 +7,7 @@ adapters around ``find_statistics``.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -239,8 +240,12 @@ def find_statistics(
     rules: StatisticRules | None = None,
     sentence_starts: list[int] | None = None,
     text: str | None = None,
+    section_starts: Sequence[int] = (),
 ) -> list[Statistic]:
-    """All statistics of ``doc`` from the number-phrase ``spans`` the pattern matcher found."""
+    """All statistics of ``doc`` from the number-phrase ``spans`` the pattern matcher found.
+
+    Statements and questions carry over from sentence to sentence, but not into a new section.
+    """
     rules = rules or statistic_rules()
     context = _StatementContext()
     found: list[Statistic] = []
@@ -252,7 +257,11 @@ def find_statistics(
         # Span.sent walks the whole doc each time; a bisect over sentence starts does not.
         by_sentence.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
     labelled: list[tuple[_Sentence, _Candidate]] = []
+    section = 0
     for sent in sentences:
+        if bisect_right(section_starts, sent.start_char) != section:
+            section = bisect_right(section_starts, sent.start_char)
+            context = _StatementContext()
         spans_here = by_sentence.get(sent.start, [])
         if not spans_here and not rules.statement_cue.search(text, sent.start_char, sent.end_char):
             question = rules.question_cue.search(text, sent.start_char, sent.end_char)

@@ -120,3 +120,18 @@ def test_statistics_yes_answer_takes_the_question_as_label():
         (60.0, "de leidinggevende daarvan op de hoogte is"),
         (63.0, "wel"),
     ]
+
+
+def test_statistics_statement_does_not_carry_into_a_new_section():
+    from extractor import extract
+
+    text = (
+        "Op de stelling ‘Ik werk graag thuis’ antwoordt 60 procent (zeer) eens.\n"
+        "Een op de vijf ambtenaren is neutraal.\n\n"
+        "Kantoor\nEen op de vijf ambtenaren is neutraal over het nieuwe kantoor."
+    )
+    assert [(r.label, r.statement) for r in extract(text).records] == [
+        ("(zeer) eens", "Ik werk graag thuis"),
+        ("neutraal", "Ik werk graag thuis"),
+        ("neutraal", None),
+    ]
