@@ -36,6 +36,7 @@ LEAD_IN_MAX_REMAINDER = 2
 NEXT_STATISTIC_WINDOW = 3
 # 'De meeste deelnemers werken bij ...: 27 procent': the subject before the verb is short.
 COLON_SUBJECT_MAX_WORDS = 4
+DEMONSTRATIVES = frozenset({"die", "dat", "deze", "dit"})
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks"})
 PRONOUNS = frozenset({"dit", "dat", "die", "het", "deze", "er", "ermee", "hiermee"})
 RESTATEMENT_SHARED_WORDS = 2
@@ -788,10 +789,17 @@ def _attach_statements(sentence: _Sentence, candidates: list[_Candidate], contex
     if context.question and "\n" in sentence.doc_text[context.question_end : sentence.sent.start_char]:
         context.question = None  # a question is answered in its own paragraph
     for candidate in candidates:
-        answer = rules.answer_words.get(candidate.labels[0].lower()) if len(candidate.labels) == 1 else None
-        if answer and context.question:
+        if len(candidate.labels) != 1 or not context.question:
+            continue
+        label = candidate.labels[0]
+        answer = rules.answer_words.get(label.lower())
+        first_word, _, rest = label.partition(" ")
+        if answer:
             # 'Meer dan 60 procent zegt van wel': a yes to the question asked before is its label.
             candidate.labels = [context.question if answer == "ja" else f"{answer}: {context.question}"]
+        elif first_word.lower() in DEMONSTRATIVES and rest:
+            # 'gevraagd naar een beschrijving. Door 322 ambtenaren is die gegeven.'
+            candidate.labels = [f"{context.question} {rest}"]
     refers_back = bool(rules.statement_reference.search(sentence.sent.text))
     for candidate in candidates:
         if candidate.drop or candidate.unit != Unit.PERCENT:

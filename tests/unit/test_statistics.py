@@ -135,3 +135,10 @@ def test_statistics_statement_does_not_carry_into_a_new_section():
         ("neutraal", "Ik werk graag thuis"),
         ("neutraal", None),
     ]
+
+
+def test_statistics_pronoun_refers_to_what_was_asked():
+    from extractor import extract
+
+    text = "Aan de ambtenaren is gevraagd naar een beschrijving van dit begrip. Door 322 ambtenaren is die gegeven."
+    assert [r.label for r in extract(text).records] == ["een beschrijving van dit begrip gegeven"]
