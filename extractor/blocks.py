@@ -193,6 +193,8 @@ class _BlockBuilder:
             self.emit(Role.HEADING, [line])
             return i + 1
         role = line.furniture if self.guess_roles else None
+        if role == Role.RUBRIC and self.is_heading(i):
+            role = None  # a heading set in capitals ('PRAKTIJK') runs straight into its text
         if role is not None:
             self.emit(role, [line])
             self.gap = True

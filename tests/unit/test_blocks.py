@@ -93,3 +93,10 @@ def test_blocks_bullet_without_end_mark_ends_at_capitalised_line():
     blocks = roles(text)
     assert (Role.BULLET, "Meer bomen in de straat: 31%") in blocks
     assert blocks[-1][0] == Role.BODY and blocks[-1][1].startswith("Minder dan een kwart")
+
+
+def test_blocks_heading_in_capitals_is_not_a_rubric():
+    text = f"{COLUMN}.\n\nPRAKTIJK\n{BODY}\nen nog meer tekst.\n\nVAKMANSCHAP\nRubriek\n"
+    blocks = roles(text)
+    assert (Role.HEADING, "PRAKTIJK") in blocks
+    assert (Role.RUBRIC, "VAKMANSCHAP") in blocks
