@@ -15,6 +15,7 @@ BODY_ROLES = frozenset({Role.BODY, Role.BULLET, Role.HEADING})
 BULLET_PREFIX = "• "
 PULL_QUOTE_REPEAT_SHARE = 0.8
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
+_EDGE_PAGE_NUMBER = regex.compile(r"^(?P<page>\d{1,3})\s+(?=\D)|(?<=\d{4})\s+(?P<page>\d{1,3})$")
 
 
 @dataclass(slots=True)
@@ -68,8 +69,13 @@ def _file_non_body(structure: Structure, block: Block) -> None:
     elif role == Role.RUBRIC and structure.rubric is None:
         structure.rubric = text
     elif role == Role.ISSUE:
+        # 'nr. 3 | 2025    19': the page number may share the issue line.
+        page = _EDGE_PAGE_NUMBER.search(text)
+        issue = _EDGE_PAGE_NUMBER.sub("", text).strip() if page else text
+        if page:
+            structure.pages.append(int(page.group("page")))
         if structure.issue is None:
-            structure.issue = text
+            structure.issue = issue
         structure.furniture.append(text)
     elif role == Role.PAGE_NUMBER:
         structure.pages.append(int(text))

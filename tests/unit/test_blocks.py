@@ -16,6 +16,8 @@ def roles(text, hints=()):
     ("line", "role"),
     [
         ("nr. 40 | 2023", Role.ISSUE),
+        ("nr. 3 | 2025    19", Role.ISSUE),
+        ("19 nr. 3 | 2025", Role.ISSUE),
         ("27", Role.PAGE_NUMBER),
         ("Tekst Marc Notebomer", Role.BYLINE),
         ("Beeld Ambtenarenpanel", Role.BYLINE),

@@ -48,3 +48,8 @@ def test_structure_offsets_map_clean_text_to_input(seed_article):
     # Provenance: every record surface is the clean text at its offsets.
     for record in seed_article.records:
         assert seed_article.text[record.start : record.end] == record.surface
+
+
+def test_structure_page_number_on_the_issue_line():
+    article = structure(f"{COLUMN}.\n\nnr. 3 | 2025    19\n")
+    assert (article.issue, article.pages) == ("nr. 3 | 2025", [19])
