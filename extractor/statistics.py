@@ -208,6 +208,7 @@ class _Sentence:
         self.lowers = [_lower(t) for t in self.tokens]
         self.rules = rules
         self.sent = sent
+        self.raw = doc_text[sent.start_char : sent.end_char]  # Span.text walks the tokens
         self.starts: set[int] = set()
 
     def ends_with(self, index: int, phrases: Phrases) -> tuple[str, ...] | None:
@@ -424,9 +425,10 @@ def _coordinated(sentence: _Sentence, candidate: _Candidate) -> list[_Candidate]
     rules = sentence.rules
     found: list[_Candidate] = []
     index = candidate.first - 1
-    if index < 1 or sentence.lowers[index] not in rules.list_conjunctions | {","}:
+    joiners = rules.list_conjunctions | {","}
+    if index < 1 or sentence.lowers[index] not in joiners:
         return []
-    while index >= 1 and sentence.lowers[index] in rules.list_conjunctions | {","}:
+    while index >= 1 and sentence.lowers[index] in joiners:
         value = parse_number(sentence.lowers[index - 1], rules)
         if value is None or sentence.lowers[index - 1] in ("een", "één"):
             break
@@ -782,9 +784,9 @@ def _attach_statements(sentence: _Sentence, candidates: list[_Candidate], contex
     explicit = _explicit_statement(sentence)
     if explicit:
         context.explicit, context.implicit_is_newer = explicit, False
-    question = rules.question_cue.search(sentence.sent.text)
+    question = rules.question_cue.search(sentence.raw)
     if question:
-        context.question = _clause(sentence.sent.text[question.end() :])
+        context.question = _clause(sentence.raw[question.end() :])
         context.question_end = sentence.sent.start_char
     if context.question and "\n" in sentence.doc_text[context.question_end : sentence.sent.start_char]:
         context.question = None  # a question is answered in its own paragraph
@@ -800,7 +802,7 @@ def _attach_statements(sentence: _Sentence, candidates: list[_Candidate], contex
         elif first_word.lower() in DEMONSTRATIVES and rest:
             # 'gevraagd naar een beschrijving. Door 322 ambtenaren is die gegeven.'
             candidate.labels = [f"{context.question} {rest}"]
-    refers_back = bool(rules.statement_reference.search(sentence.sent.text))
+    refers_back = bool(rules.statement_reference.search(sentence.raw))
     for candidate in candidates:
         if candidate.drop or candidate.unit != Unit.PERCENT:
             continue
