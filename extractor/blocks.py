@@ -279,9 +279,14 @@ class _BlockBuilder:
                 and len(chunk) < self.rules.display_max_lines
                 and len(self.lines[j].text) < self.rules.short_line_ratio * self.width
                 and self.lines[j].furniture is None
+                and self.lines[j].text[0] not in self.rules.opening_quotes
             ):
                 chunk.append(self.lines[j])
                 j += 1
+        # A capitalised line starts the next display element: a subtitle set right under the
+        # title ('Opgavegericht werken' / 'Voordelen maar' / 'ook nadelen').
+        cut = next((k for k in range(1, len(chunk)) if chunk[k].text[0].isupper()), len(chunk))
+        chunk = chunk[:cut]
         self.emit(DISPLAY, chunk)
         self.gap = True
         self.last_was_lede = False
@@ -293,6 +298,8 @@ class _BlockBuilder:
         for line in self.lines[i : i + self.rules.display_max_lines + 1]:
             if line is None or line.furniture is not None or line.hint:
                 break
+            if taken and line.text[0] in self.rules.opening_quotes:
+                break  # a pull quote set right under the title
             taken.append(line)
         return taken
 
