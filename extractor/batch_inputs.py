@@ -6,7 +6,6 @@ import errno
 import glob
 import hashlib
 import os
-import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -14,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from .errors import Reason
+from .ids import ID_MAX_LENGTH, slugify  # noqa: F401  (ID_MAX_LENGTH: part of this module's API)
 from .models import SourceKind
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -25,18 +25,9 @@ PDF_SUFFIXES = frozenset({".pdf"})
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 """Inputs larger than this are not read at all (status failed, reason "too large")."""
 
-ID_MAX_LENGTH = 60
 ID_HASH_LENGTH = 8
 HASH_CHUNK_BYTES = 1024 * 1024
 GLOB_CHARACTERS = frozenset("*?[")
-
-# Names Windows refuses as file names, whatever the extension.
-RESERVED_NAMES = frozenset(
-    {"con", "prn", "aux", "nul"}
-    | {f"com{i}" for i in range(1, 10)}
-    | {f"lpt{i}" for i in range(1, 10)}
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Precheck:
@@ -81,22 +72,6 @@ def kind_of(name: str) -> SourceKind | None:
     if suffix in TEXT_SUFFIXES:
         return SourceKind.TEXT
     return None
-
-
-def slugify(name: str) -> str:
-    """A lower-case ASCII slug of ``name`` that is safe as a file name on every system.
-
-    >>> slugify("Opgavegericht werken (2019) – Ambtenarenpanel")
-    'opgavegericht-werken-2019-ambtenarenpanel'
-    """
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    text = text[:ID_MAX_LENGTH].rstrip("-")
-    if not text:
-        return "article"
-    if text in RESERVED_NAMES:
-        return f"{text}-article"
-    return text
 
 
 def path_hash(relative: str) -> str:

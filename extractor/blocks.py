@@ -400,7 +400,7 @@ class _BlockBuilder:
             if index == 0 and role == Role.BULLET:
                 marker = self.rules.bullet.match(line.text)
                 content_start += marker.end()
-            if index and len(builder) and not _joins_without_space(builder, lines[index - 1]):
+            if index and len(builder) and not _joins_without_space(lines[index - 1]):
                 builder.insert(" ", lines[index - 1].end)
             content = self.text[content_start : line.end]
             if not _ODD_SPACE.search(content):
@@ -415,6 +415,6 @@ class _BlockBuilder:
         self.blocks.append(Block(role, text, lines[0].start, lines[-1].end, offsets))
 
 
-def _joins_without_space(builder: TextBuilder, previous: Line) -> bool:
+def _joins_without_space(previous: Line) -> bool:
     # "inwoners/" at a line end continues the same token on the next line.
     return previous.text.endswith("/")

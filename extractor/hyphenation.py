@@ -153,16 +153,23 @@ def decide(
     return True, False, Reason.DEFAULT
 
 
+def repaired_starts(repairs: list[Repair]) -> list[int]:
+    """Where each repair's ``after`` starts in the repaired text (repairs in input order)."""
+    starts, shift = [], 0
+    for repair in repairs:
+        starts.append(repair.start + shift)
+        shift += len(repair.after) - (repair.end - repair.start)
+    return starts
+
+
 def undo_repairs(repaired: str, repairs: list[Repair]) -> str:
     """Restore the text before repair (repairs as returned by ``repair_hyphenation``)."""
+    ordered = sorted(repairs, key=lambda r: r.start)
     parts: list[str] = []
     position = 0
-    shift = 0
-    for repair in sorted(repairs, key=lambda r: r.start):
-        out_start = repair.start + shift
+    for repair, out_start in zip(ordered, repaired_starts(ordered)):
         parts.append(repaired[position:out_start])
         parts.append(repair.before)
         position = out_start + len(repair.after)
-        shift += len(repair.after) - (repair.end - repair.start)
     parts.append(repaired[position:])
     return "".join(parts)

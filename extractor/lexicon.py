@@ -32,7 +32,7 @@ class DutchLexicon:
         self._rules = suffix_rules
         self.nouns = nouns
         """Noun lemmas (word-class knowledge for telling 'een derde partij' from 'een derde')."""
-        self.verbs = verbs | {form.lower() for form in verbs}
+        self.verbs = verbs
 
     def lemma(self, word: str) -> str:
         word = word.lower()
@@ -98,13 +98,11 @@ def dutch_lexicon() -> DutchLexicon:
         words.update(table)
     rules_table = _load_json(data / "nl_lemma_rules.json.gz")
     rules = {tuple(rule) for table in rules_table.values() for rule in table}
-    verb_lemmas = set(index.get("verb", ()))
-    verb_forms = {form for form, lemma in lookup.items() if lemma in verb_lemmas}
     return DutchLexicon(
         frozenset(w.lower() for w in words),
         tuple(sorted(rules)),
         nouns=frozenset(index.get("noun", ())),
-        verbs=frozenset(index.get("verb", ())) | frozenset(verb_forms),
+        verbs=frozenset(index.get("verb", ())),
         lemmas=lookup,
         verb_rules=tuple(tuple(rule) for rule in rules_table.get("verb", ())),
     )

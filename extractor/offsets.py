@@ -33,6 +33,13 @@ class OffsetMap:
         out_start, in_start, _ = self.pieces[max(index, 0)]
         return in_start + (offset - out_start)
 
+    def to_output(self, offset: int) -> int | None:
+        """The output offset copied from input ``offset``, or None when nothing was copied from it."""
+        for out_start, in_start, length in self.pieces:
+            if in_start <= offset < in_start + length:
+                return out_start + (offset - in_start)
+        return None
+
     def then(self, inner: "OffsetMap") -> "OffsetMap":
         """Compose: map output -> self's input -> inner's input."""
         pieces: list[tuple[int, int, int]] = []

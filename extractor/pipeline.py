@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +13,8 @@ from .blocks import build_blocks
 from .breakdowns import assign_groups
 from .datafiles import load_json
 from .dataset import consistency_findings, validate_document
-from .hyphenation import repair_hyphenation
+from .hyphenation import repair_hyphenation, repaired_starts
+from .ids import slugify
 from .models import Article, BBox, Record, Repair, RoleHint, SourceKind, SourceText, Unit
 from .nlp import SECTION_STARTS_KEY, shared_nlp
 from .normalize import normalize
@@ -22,12 +22,6 @@ from .offsets import OffsetMap
 from .statistics import Statistic
 from .structure import Structure, recover_structure, section_at
 
-SAMPLE_SIZE_CUES = re.compile(
-    r"deelgenomen|deelnemers|deelname|meegedaan|deden .* mee|namen .* deel|ingevuld|vulden .* in|"
-    r"gereageerd|reageerden|respons|peiling|raadpleging|enquête|vragenlijst|ondervraagd",
-    re.IGNORECASE,
-)
-ID_UNSAFE = re.compile(r"[^a-z0-9._-]+")
 
 
 def extract_source(source: SourceText, *, article_id: str | None = None, nlp: Language | None = None) -> Article:
@@ -56,12 +50,14 @@ def extract_source(source: SourceText, *, article_id: str | None = None, nlp: La
         pull_quotes=structure.pull_quotes,
         furniture=structure.furniture,
         text=structure.text,
-        repairs=_locate_repairs(repairs, to_normalized, structure),
+        repairs=_locate_repairs(repairs, structure),
         records=records,
         warnings=[],
     )
-    article.warnings = consistency_findings(r.to_dict() for r in records)
-    validate_document(article.to_dict(), source.path)
+    document = article.to_dict()
+    article.warnings = consistency_findings(document["records"])
+    document["warnings"] = [finding.to_dict() for finding in article.warnings]
+    validate_document(document, source.path)
     return article
 
 
@@ -75,11 +71,8 @@ def _annotate(nlp: Language, structure: Structure):
 
 
 def article_id_for(path: str) -> str:
-    """A file-name-safe id from the input's name: 'Opgavegericht werken.pdf' -> 'opgavegericht-werken'."""
-    stem = Path(path).stem if path and not path.startswith("<") else "article"
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    slug = ID_UNSAFE.sub("-", ascii_stem.lower()).strip("-._")
-    return slug or "article"
+    """The id of an article read from ``path``: 'Opgavegericht werken.pdf' -> 'opgavegericht-werken'."""
+    return slugify(Path(path).stem if path and not path.startswith("<") else "article")
 
 
 def _records(
@@ -160,33 +153,17 @@ def _hints_in(repaired_to_source: OffsetMap, length: int, hints: list[RoleHint])
     return mapped
 
 
-def _locate_repairs(repairs: list[Repair], to_normalized: OffsetMap, structure: Structure) -> list[Repair]:
+def _locate_repairs(repairs: list[Repair], structure: Structure) -> list[Repair]:
     """Add where each repaired word landed in the clean text (None outside the body)."""
-    repaired_positions = _repair_output_starts(repairs)
     located = []
-    for repair, out_start in zip(repairs, repaired_positions):
-        word_length = len(repair.after.rstrip("\n"))
-        text_start = _clean_offset(structure.offsets, out_start) if repair.after != repair.before else None
-        text_end = text_start + word_length if text_start is not None else None
-        if text_start is not None and structure.text[text_start:text_end] != repair.after.rstrip("\n"):
+    for repair, out_start in zip(repairs, repaired_starts(repairs)):
+        word = repair.after.rstrip("\n")
+        text_start = structure.offsets.to_output(out_start) if repair.after != repair.before else None
+        text_end = text_start + len(word) if text_start is not None else None
+        if text_start is not None and structure.text[text_start:text_end] != word:
             text_start = text_end = None
         located.append(replace(repair, text_start=text_start, text_end=text_end))
     return located
-
-
-def _repair_output_starts(repairs: list[Repair]) -> list[int]:
-    starts, shift = [], 0
-    for repair in repairs:
-        starts.append(repair.start + shift)
-        shift += len(repair.after) - (repair.end - repair.start)
-    return starts
-
-
-def _clean_offset(clean_to_repaired: OffsetMap, repaired_offset: int) -> int | None:
-    for out_start, in_start, length in clean_to_repaired.pieces:
-        if in_start <= repaired_offset < in_start + length:
-            return out_start + (repaired_offset - in_start)
-    return None
 
 
 def _sample_size(records: list[Record]) -> int | None:
@@ -197,10 +174,12 @@ def _sample_size(records: list[Record]) -> int | None:
     counts = [r for r in records if r.unit == Unit.COUNT]
     if not counts:
         return None
-    cued = [r for r in counts if SAMPLE_SIZE_CUES.search(r.sentence)]
+    labels = load_json("labels.json")
+    cues = re.compile("|".join(labels["sample_size_cues"]), re.IGNORECASE)
+    cued = [r for r in counts if cues.search(r.sentence)]
     sample = max(cued or counts, key=lambda r: r.value)
     if cued:
-        sample.label = load_json("labels.json")["sample_size_label"]
+        sample.label = labels["sample_size_label"]
     return int(sample.value)
 
 

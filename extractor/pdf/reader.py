@@ -19,6 +19,7 @@ from ..errors import (
     UnreadableInput,
     UnsupportedInput,
 )
+from ..ingest import PDF_MAGIC
 from ..models import SourceKind, SourceText
 from . import backend_pdfplumber as backend
 from .layout import lay_out
@@ -35,7 +36,6 @@ MAX_CHARS_PER_PAGE = 50_000
 MAX_CONTENT_BYTES_PER_PAGE = 20_000_000
 """Decompressed page content (text and drawing operators) allowed per page: bounds zip bombs."""
 
-PDF_MAGIC = b"%PDF-"
 MAGIC_WINDOW = 1024
 """The PDF header may follow some junk bytes, but only this many."""
 EOF_MARKER = b"%%EOF"
