@@ -30,7 +30,7 @@ from pathlib import Path
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 sys.path.insert(0, str(SAMPLES.parent))
 
-from extractor.batch import BatchProgress, run_batch  # noqa: E402
+from extractor.batch.runner import BatchProgress, run_batch  # noqa: E402
 
 SPEEDUP_TARGET = 1.7
 MEMORY_GROWTH_LIMIT = 1.25

@@ -5,7 +5,7 @@ Usage::
     python bench/bench_pdf.py                    # samples/pdf/*.pdf, best of 3 rounds
     python bench/bench_pdf.py --rounds 5 some/folder/
 
-(a) bare pdfplumber ``page.extract_text()`` on every page, (b) ``extractor.pdf.read_pdf`` (parse,
+(a) bare pdfplumber ``page.extract_text()`` on every page, (b) ``extractor.read.pdf.read_pdf`` (parse,
 layout, roles, provenance), (c) ``extractor.api.extract_file`` (read plus the text pipeline), all
 measured in the same run, rounds interleaved, best round kept; ratios are against (a). The
 target for (b) is at most 1.3 x the time of (a).
@@ -25,7 +25,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere: import the check
 
 import pdfplumber  # noqa: E402
 
-from extractor.pdf import read_pdf  # noqa: E402
+from extractor.read.pdf import read_pdf  # noqa: E402
 
 DEFAULT_FOLDER = ROOT / "samples" / "pdf"
 TARGET_RATIO = 1.3

@@ -21,8 +21,8 @@ from pathlib import Path
 
 import spacy
 
-from extractor.ingest import source_from_string
-from extractor.nlp import shared_nlp
+from extractor.read.source import source_from_string
+from extractor.stats.nlp import shared_nlp
 from extractor.pipeline import extract_source
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -33,6 +33,6 @@ def extract_file(path: Any, *, article_id: str | None = None) -> "Article":
 
 def load(output_dir: Any):
     """Load the records of an output folder as a typed pandas DataFrame."""
-    from .tables import load as _load
+    from .dataset.tables import load as _load
 
     return _load(output_dir)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .ingest import read_source, source_from_string
+from .read.source import read_source, source_from_string
 from .models import Article
 from .pipeline import extract_source
 

@@ -7,7 +7,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .offsets import OffsetMap
+    from .text.offsets import OffsetMap
 
 
 class Unit(str, Enum):

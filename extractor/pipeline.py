@@ -9,18 +9,18 @@ from pathlib import Path
 from spacy.language import Language
 
 from . import __version__
-from .blocks import build_blocks
-from .breakdowns import assign_groups
+from .structure.blocks import build_blocks
+from .stats.breakdowns import assign_groups
 from .datafiles import load_json
-from .dataset import consistency_findings, validate_document
-from .hyphenation import repair_hyphenation, repaired_starts
-from .ids import slugify
+from .dataset.checks import consistency_findings, validate_document
+from .text.hyphenation import repair_hyphenation, repaired_starts
+from .dataset.ids import slugify
 from .models import Article, BBox, Record, Repair, RoleHint, SourceKind, SourceText, Unit
-from .nlp import SECTION_STARTS_KEY, shared_nlp
-from .normalize import normalize
-from .offsets import OffsetMap
-from .statistics import Statistic
-from .structure import Structure, recover_structure, section_at
+from .stats.nlp import SECTION_STARTS_KEY, shared_nlp
+from .text.normalize import normalize
+from .text.offsets import OffsetMap
+from .stats.statistics import Statistic
+from .structure.article import Structure, recover_structure, section_at
 
 
 

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from extractor.api import extract_file  # noqa: E402
-from extractor.outputs import write_article  # noqa: E402
+from extractor.dataset.outputs import write_article  # noqa: E402
 from extractor.report import write_report  # noqa: E402
 from extractor.report.load import page_name  # noqa: E402
 

@@ -12,7 +12,7 @@ SAMPLES = ROOT / "samples"
 
 @pytest.fixture(scope="session")
 def nlp():
-    from extractor.nlp import shared_nlp
+    from extractor.stats.nlp import shared_nlp
 
     return shared_nlp()
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-from extractor.pdf.model import Char, Page
+from extractor.read.pdf.model import Char, Page
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_SOURCES = (ROOT / "samples" / "src", ROOT / "tests" / "data" / "pdf_src")

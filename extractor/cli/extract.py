@@ -29,7 +29,7 @@ def extract_command(path: Path, fmt: str, article_id: str | None) -> None:
       extractor extract article.pdf --format csv > records.csv
     """
     from ..api import extract_file
-    from ..tables import RECORD_COLUMNS, record_row
+    from ..dataset.tables import RECORD_COLUMNS, record_row
 
     try:
         document = extract_file(path, article_id=article_id).to_dict()

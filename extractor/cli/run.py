@@ -10,8 +10,8 @@ from typing import Any
 import click
 from rich.console import Console
 
-from ..batch import DEFAULT_TIMEOUT, BatchError, ExitCode, run_batch
-from ..batch_inputs import DEFAULT_MAX_BYTES
+from ..batch.runner import DEFAULT_TIMEOUT, BatchError, ExitCode, run_batch
+from ..batch.inputs import DEFAULT_MAX_BYTES
 
 MEBIBYTE = 1024 * 1024
 
@@ -106,7 +106,7 @@ def run_command(
     finally:
         signal.signal(signal.SIGTERM, previous)
     if not quiet:
-        from ..batch_progress import render_summary
+        from ..batch.progress import render_summary
 
         render_summary(summary, stdout)
     elif summary.tables_error:
@@ -115,6 +115,6 @@ def run_command(
 
 
 def _display(quiet: bool, console: Console) -> Any:
-    from ..batch_progress import choose_progress
+    from ..batch.progress import choose_progress
 
     return choose_progress(quiet, console)

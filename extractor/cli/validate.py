@@ -38,7 +38,7 @@ def validate_command(path: Path, strict: bool, fmt: str) -> None:
       extractor validate output/
       extractor validate output/articles/opgavegericht-werken.json --strict
     """
-    from ..validate import validate_path
+    from ..dataset.validate import validate_path
 
     try:
         report = validate_path(path)

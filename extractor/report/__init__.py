@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..outputs import atomic_write_text
+from ..dataset.outputs import atomic_write_text
 from .load import check_output_dir, index_rows, iter_articles, load_manifest
 from .pages import INDEX_PAGE, article_page, index_page
 

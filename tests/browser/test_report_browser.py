@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from extractor.outputs import dump_json, write_article
+from extractor.dataset.outputs import dump_json, write_article
 from extractor.report import write_report
 from extractor.report.load import page_name
 

@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 
 import extractor
-from extractor.diff import diff_paths
-from extractor.documents import article_from_dict, iter_documents, load_article
+from extractor.diff.compare import diff_paths
+from extractor.dataset.documents import article_from_dict, iter_documents, load_article
 from extractor.models import Article, Finding, Qualifier, Record, Repair, Section, Unit
-from extractor.outputs import write_article
-from extractor.tables import RECORD_COLUMNS, read_records_csv, records_frame, write_tables
-from extractor.validate import validate_path
+from extractor.dataset.outputs import write_article
+from extractor.dataset.tables import RECORD_COLUMNS, read_records_csv, records_frame, write_tables
+from extractor.dataset.validate import validate_path
 
 SAMPLE = Path(__file__).resolve().parents[2] / "samples" / "opgavegericht-werken.txt"
 TEXT = "Praktijk\nRuim 60 procent werkt samen; zo'n 27 procent niet. Aan de peiling deden 322 ambtenaren mee."

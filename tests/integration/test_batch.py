@@ -13,10 +13,10 @@ import pandas as pd
 import pytest
 
 from extractor.api import extract_file
-from extractor.batch import BatchError, ExitCode, run_batch
-from extractor.batch_manifest import MANIFEST_NAME, Status
+from extractor.batch.runner import BatchError, ExitCode, run_batch
+from extractor.batch.manifest import MANIFEST_NAME, Status
 from extractor.errors import Reason
-from extractor.outputs import dump_json, exclusive_output
+from extractor.dataset.outputs import dump_json, exclusive_output
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = ROOT / "samples"

@@ -14,7 +14,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from extractor.batch import ExitCode
+from extractor.batch.runner import ExitCode
 from extractor.cli import main
 from extractor.cli.run import run_command
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch_inputs import (
+from extractor.batch.inputs import (
     ID_MAX_LENGTH,
     discover_inputs,
     kind_of,

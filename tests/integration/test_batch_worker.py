@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from extractor.batch_worker import BatchTask, DeadlineExceeded, run_task, time_limit
+from extractor.batch.worker import BatchTask, DeadlineExceeded, run_task, time_limit
 from extractor.errors import EncryptedPDF, Reason
 
 

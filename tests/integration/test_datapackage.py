@@ -10,9 +10,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from extractor import dataset
+from extractor.dataset import checks as dataset
 from extractor.errors import InvalidOutput
-from extractor.tables import (
+from extractor.dataset.tables import (
     RECORD_COLUMNS, fields_markdown, load, read_records_csv, record_fields, records_frame,
     write_tables,
 )
@@ -198,5 +198,5 @@ def test_docs_describe_every_record_field():
     text = DOCS.read_text(encoding="utf-8")
     assert fields_markdown() in text, (
         "docs/data.md is out of date with extractor/resources/record_fields.json: paste the output of "
-        "python -c 'from extractor.tables import fields_markdown; print(fields_markdown())'"
+        "python -c 'from extractor.dataset.tables import fields_markdown; print(fields_markdown())'"
     )

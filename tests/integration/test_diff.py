@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from extractor.cli.diff import diff_command
-from extractor.diff import diff_documents, diff_paths, match_records
+from extractor.diff.compare import diff_documents, diff_paths, match_records
 
 INTRO = (
     "Aan de raadpleging hebben 739 ambtenaren deelgenomen. Daarvan is 47 procent man, "

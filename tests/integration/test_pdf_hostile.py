@@ -17,7 +17,7 @@ from extractor.errors import (
     NoTextLayer,
     UnsupportedInput,
 )
-from extractor.pdf import read_pdf, reader
+from extractor.read.pdf import read_pdf, reader
 from tests.pdf_helpers import write_pdf
 
 TEXT = "Aan de raadpleging hebben in totaal 739 ambtenaren deelgenomen."
@@ -135,7 +135,7 @@ def test_pdf_time_limit_is_checked_between_pages(tmp_path):
 
 def test_pdf_library_failures_never_escape_raw(tmp_path, monkeypatch):
     """Whatever the PDF library raises mid-page becomes a CorruptInput chained to it."""
-    from extractor.pdf import backend_pdfplumber
+    from extractor.read.pdf import backend_pdfplumber
 
     def explode(page, number):
         raise KeyError("/Font")

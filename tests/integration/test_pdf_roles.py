@@ -8,8 +8,8 @@ import pdfplumber
 import pytest
 
 from extractor.models import Role, SourceKind
-from extractor.pdf import read_pdf
-from extractor.pdf.backend_pdfplumber import page_from_char_dicts, page_from_pdfplumber
+from extractor.read.pdf import read_pdf
+from extractor.read.pdf.backend_pdfplumber import page_from_char_dicts, page_from_pdfplumber
 from tests.pdf_helpers import load_sample_maker, write_pdf
 
 LEFT, GUTTER, COL = 50.0, 18.0, 238.5

@@ -17,7 +17,7 @@ from click.testing import CliRunner
 
 from extractor.cli.report import report_command
 from extractor.errors import InputNotFound
-from extractor.outputs import dump_json, write_article
+from extractor.dataset.outputs import dump_json, write_article
 from extractor.report import write_report
 
 HOSTILE = "<script>window.__pwned = 1</script>"
@@ -426,7 +426,7 @@ def test_report_cli_error_is_one_clean_line(tmp_path: Path) -> None:
 
 def test_report_index_follows_the_batch_manifest(tmp_path: Path) -> None:
     """The real ``run.json`` of ``extractor run``: ``document`` decides which page a row links."""
-    from extractor.batch_manifest import InputResult, Manifest, RunState, Status, document_path
+    from extractor.batch.manifest import InputResult, Manifest, RunState, Status, document_path
     from extractor.errors import Reason
 
     entries = [

@@ -9,10 +9,10 @@ import pytest
 from click.testing import CliRunner
 
 from extractor.cli.validate import validate_command
-from extractor.documents import iter_documents
-from extractor.outputs import write_article
-from extractor.tables import write_tables
-from extractor.validate import validate_path
+from extractor.dataset.documents import iter_documents
+from extractor.dataset.outputs import write_article
+from extractor.dataset.tables import write_tables
+from extractor.dataset.validate import validate_path
 
 TEXT = "Praktijk\nDaarvan is 47 procent man en 45 procent vrouw. Door 322 ambtenaren is een beschrijving gegeven."
 STATS = [("47 procent", "man", 47.0, "percent"), ("45 procent", "vrouw", 45.0, "percent"),
@@ -163,7 +163,7 @@ def test_validate_cli_json_format(output):
 
 
 def test_validate_consistency_warnings_fail_only_when_strict(output, monkeypatch):
-    from extractor import dataset
+    from extractor.dataset import checks as dataset
     from extractor.models import Finding
 
     def findings(records):

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from extractor.batch_inputs import ID_MAX_LENGTH, slugify
+from extractor.batch.inputs import ID_MAX_LENGTH, slugify
 
 SAFE_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 

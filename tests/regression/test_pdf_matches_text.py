@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from extractor.api import extract_file
-from extractor.pdf import read_pdf
+from extractor.read.pdf import read_pdf
 from extractor.models import Role, RoleHint, SourceKind, SourceText
 from extractor.pipeline import extract_source
 from tests.pdf_helpers import SAMPLE_PDFS, load_sample_maker, sample_source

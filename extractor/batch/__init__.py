@@ -1,0 +1,1 @@
+"""Batch runs: inputs found, extracted by workers, recorded in a manifest, shown as progress."""

@@ -1,0 +1,680 @@
+"""Batch runs over whole archives: parallel, resumable, never stopped by one bad input."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import (
+    FIRST_COMPLETED,
+    CancelledError,
+    Executor,
+    Future,
+    ProcessPoolExecutor,
+    wait,
+)
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, replace
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .inputs import DEFAULT_MAX_BYTES, Discovery, discover_inputs
+from .manifest import (
+    InputResult,
+    Manifest,
+    RunState,
+    Status,
+    document_path,
+    load_previous,
+    now,
+)
+from .worker import BatchTask, Extract, TaskResult, init_worker, run_task
+from ..errors import BatchError, Reason
+from ..dataset.outputs import (
+    OutputBusy,
+    exclusive_output,
+    remove_stale_temporaries,
+    write_article_json,
+)
+
+__all__ = [
+    "BatchError",
+    "BatchProgress",
+    "DEFAULT_TIMEOUT",
+    "ExitCode",
+    "InputResult",
+    "RunSummary",
+    "Status",
+    "run_batch",
+]
+
+DEFAULT_TIMEOUT = 120.0
+"""Seconds one input may take before it fails with reason "timeout" (0 or None: no limit)."""
+
+KILL_GRACE_SECONDS = 5.0
+"""How long past its time limit a task that ignores the in-worker alarm may run before its
+worker process is killed and replaced."""
+
+STARTUP_ALLOWANCE_SECONDS = 120.0
+"""Extra time for a task whose start was never reported (its worker may still be starting)."""
+
+MAX_STARTUP_FAILURES = 3
+"""Pools in a row whose workers died before starting any task: the run stops (BatchError)."""
+
+QUEUED_PER_WORKER = 1
+"""Tasks waiting in a local pool's queue per worker, beyond the one it runs. Articles take tens
+of milliseconds, about as long as this process needs to write and fsync a document, so a
+worker must never have to wait for this process to hand it the next input."""
+
+TICK_SECONDS = 0.2
+MANIFEST_INTERVAL_SECONDS = 2.0
+WORKER_PRELOAD = ["extractor.batch.preload"]
+
+
+class ExitCode(IntEnum):
+    """The exit status of ``extractor run``."""
+
+    OK = 0
+    """Every input ok, warning or skipped, and the tables written."""
+    FAILED = 1
+    """At least one input failed; all others are done and in the tables."""
+    USAGE = 2
+    """Bad options, nothing to do, output folder in use, scheduler unreachable."""
+    TABLES = 3
+    """The combined records tables could not be written."""
+    INTERRUPTED = 130
+    """Stopped by Ctrl-C; the next run resumes."""
+    TERMINATED = 143
+    """Stopped by SIGTERM; the next run resumes."""
+
+
+@dataclass(slots=True)
+class BatchProgress:
+    """A snapshot of a run, handed to the progress callback after every event.
+
+    ``event`` is ``"start"``; ``"settled"`` for each input settled without a worker (failed
+    before extraction, or skipped), ``"result"`` for each input a worker finished (both with
+    the input in ``result``); then ``"tables"``, ``"report"`` and ``"end"``. ``to_do`` counts
+    the inputs handed to workers, ``done`` those of them that are finished.
+    """
+
+    event: str
+    total: int
+    to_do: int
+    done: int
+    counts: dict[str, int]
+    pages: int
+    records: int
+    elapsed: float
+    workers: int
+    result: InputResult | None = None
+
+
+ProgressCallback = Callable[[BatchProgress], None]
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """The outcome of ``run_batch``: one ``InputResult`` per input, in input order."""
+
+    out_dir: Path
+    inputs: list[InputResult]
+    ignored: int = 0
+    elapsed: float = 0.0
+    workers: int = 0
+    tables_error: str | None = None
+    report_error: str | None = None
+
+    def counts(self) -> dict[str, int]:
+        counts = {status.value: 0 for status in Status if status is not Status.PENDING}
+        for entry in self.inputs:
+            counts[entry.status.value] = counts.get(entry.status.value, 0) + 1
+        return counts
+
+    @property
+    def failed(self) -> list[InputResult]:
+        return [entry for entry in self.inputs if entry.status is Status.FAILED]
+
+    @property
+    def exit_code(self) -> ExitCode:
+        if self.tables_error:
+            return ExitCode.TABLES
+        if self.failed:
+            return ExitCode.FAILED
+        return ExitCode.OK
+
+
+class DocumentsOnDisk(Sequence):
+    """The article documents of a run, read from disk one at a time on every iteration,
+    so that building the tables never holds all documents in memory."""
+
+    def __init__(self, out_dir: Path, relative_paths: list[str]):
+        self.out_dir = out_dir
+        self.relative_paths = relative_paths
+
+    def __len__(self) -> int:
+        return len(self.relative_paths)
+
+    def __getitem__(self, index: int) -> dict[str, Any]:  # type: ignore[override]
+        if isinstance(index, slice):
+            raise TypeError("DocumentsOnDisk does not support slicing")
+        text = (self.out_dir / self.relative_paths[index]).read_text(encoding="utf-8")
+        return json.loads(text)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for index in range(len(self)):
+            yield self[index]
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
+# --- pools -------------------------------------------------------------------------------
+
+
+def _process_context(warm: bool) -> multiprocessing.context.BaseContext:
+    # forkserver: workers are forked from a clean single-threaded server that has loaded the
+    # text path once (see batch_preload), never from this process, whose threads (progress
+    # bar, pool manager) make a plain fork unsafe. New workers thus start in milliseconds.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        # The server is started once per process; its first pool decides what it preloads.
+        context.set_forkserver_preload(WORKER_PRELOAD if warm else ["extractor.batch.worker"])
+        return context
+    return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
+
+
+def _kill_executor(executor: ProcessPoolExecutor) -> None:
+    """Stop every worker of ``executor`` at once, busy or not."""
+    if hasattr(executor, "kill_workers"):  # Python 3.14+
+        executor.kill_workers()
+        return
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    for process in processes:
+        try:
+            process.kill()
+        except Exception:
+            pass
+    executor.shutdown(wait=False, cancel_futures=True)
+
+
+class _ProcessPool:
+    """A local ``ProcessPoolExecutor`` whose hung or crashed workers can be replaced."""
+
+    can_kill = True
+
+    def __init__(self, jobs: int, warm: bool):
+        self.jobs = jobs
+        # Tasks wait in the pool's queue, so that no worker idles while this process writes
+        # the previous document. Time limits count from a task's reported start.
+        self.window = jobs * (1 + QUEUED_PER_WORKER)
+        self.warm = warm
+        self._start()
+
+    def _start(self) -> None:
+        context = _process_context(self.warm)
+        self.started_queue = context.SimpleQueue()
+        # Workers hold the write end of their own task queue, so they never notice on their
+        # own that this process died; they follow this pipe instead (see _follow_parent).
+        lifeline, self.lifeline = context.Pipe(duplex=False)
+        self.executor: Executor = ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=context,
+            initializer=init_worker,
+            initargs=(self.started_queue, self.warm, lifeline),
+        )
+
+    def submit(self, task: BatchTask, extract: Extract | None) -> Future:
+        return self.executor.submit(run_task, task, extract)
+
+    def started(self) -> list[int]:
+        """Indexes of the tasks whose start the workers reported since the last call."""
+        indexes = []
+        while not self.started_queue.empty():
+            indexes.append(self.started_queue.get())
+        return indexes
+
+    def replace(self) -> None:
+        self.close(kill=True)
+        self._start()
+
+    def close(self, *, kill: bool = False) -> None:
+        assert isinstance(self.executor, ProcessPoolExecutor)
+        if kill:
+            _kill_executor(self.executor)
+        else:
+            self.executor.shutdown(wait=True)
+        self.lifeline.close()
+        self.started_queue.close()
+
+
+class _DaskPool:
+    """The same run on a Dask distributed cluster, through its ``concurrent.futures`` executor.
+
+    Workers get each input's bytes with the task, so they need no access to this machine's
+    files. A task that ignores its time limit cannot be killed from here: it is reported as a
+    timeout and abandoned.
+    """
+
+    can_kill = False
+
+    def __init__(self, scheduler: Any, jobs: int | None):
+        try:
+            from distributed import Client
+        except ImportError as error:
+            raise BatchError(
+                "running on a Dask cluster needs the optional dependency: "
+                "pip install 'ambtenarenpanel-extractor[dask]'"
+            ) from error
+        self.owns_client = not isinstance(scheduler, Client)
+        try:
+            self.client = (
+                Client(scheduler, set_as_default=False) if self.owns_client else scheduler
+            )
+        except (OSError, TimeoutError, ValueError) as error:
+            raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from error
+        self.executor = self.client.get_executor(pure=False)
+        threads = sum(self.client.nthreads().values())
+        self.jobs = self.window = jobs or max(threads, 1)
+
+    def submit(self, task: BatchTask, extract: Extract | None) -> Future:
+        content = Path(task.location).read_bytes()
+        return self.executor.submit(run_task, replace(task, content=content), extract)
+
+    def started(self) -> list[int]:
+        return []
+
+    def replace(self) -> None:  # pragma: no cover - never called: can_kill is False
+        raise NotImplementedError
+
+    def close(self, *, kill: bool = False) -> None:
+        self.executor.shutdown(wait=False)
+        if self.owns_client:
+            self.client.close()
+
+
+# --- the run -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Flight:
+    task: BatchTask
+    submitted: float
+    started: float | None = None
+
+
+@dataclass(slots=True)
+class _Tally:
+    pages: int = 0
+    records: int = 0
+    done: int = 0
+
+
+class _Runner:
+    """Feeds tasks to a pool, records results as they come, replaces broken workers."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        manifest: Manifest,
+        tasks: list[BatchTask],
+        timeout: float | None,
+        extract: Extract | None,
+        report: Callable[[str, InputResult | None], None],
+    ):
+        self.out_dir = out_dir
+        self.manifest = manifest
+        self.tasks = tasks
+        self.timeout = timeout
+        self.extract = extract
+        self.report = report
+        self.pending: deque[BatchTask] = deque(tasks)
+        self.flights: dict[Future, _Flight] = {}
+        self.suspects: set[int] = set()
+        self.last_save = time.monotonic()
+        self.startup_failures = 0
+
+    def run(self, pool: Any) -> None:
+        self.pool = pool
+        while self.pending or self.flights:
+            self._submit()
+            done, _ = wait(list(self.flights), timeout=TICK_SECONDS, return_when=FIRST_COMPLETED)
+            now = time.monotonic()
+            for index in self.pool.started():
+                for flight in self.flights.values():
+                    if flight.task.index == index and flight.started is None:
+                        flight.started = now
+            broken = False
+            for future in sorted(done, key=lambda f: self.flights[f].task.index):
+                flight = self.flights[future]
+                error = CancelledError() if future.cancelled() else future.exception()
+                if isinstance(error, BrokenProcessPool):
+                    broken = True
+                    continue
+                del self.flights[future]
+                self.suspects.discard(flight.task.index)
+                if error is not None:
+                    self._fail(flight.task, Reason.INTERNAL, f"{type(error).__name__}: {error}")
+                else:
+                    self._record(flight.task, future.result())
+            if broken:
+                self._after_crash()
+            self._enforce_deadlines(time.monotonic())
+            if time.monotonic() - self.last_save > MANIFEST_INTERVAL_SECONDS:
+                self.save()
+
+    def save(self) -> None:
+        self.manifest.save(self.out_dir)
+        self.last_save = time.monotonic()
+
+    def _submit(self) -> None:
+        window = 1 if self.suspects else self.pool.window
+        while self.pending and len(self.flights) < window:
+            task = self.pending.popleft()
+            try:
+                future = self.pool.submit(task, self.extract)
+            except OSError as error:
+                self._fail(task, Reason.UNREADABLE, error.strerror or str(error))
+                continue
+            now = time.monotonic()
+            self.flights[future] = _Flight(task, now, None if self.pool.can_kill else now)
+
+    def _requeue(self, tasks: Iterable[BatchTask]) -> None:
+        for task in sorted(tasks, key=lambda t: t.index, reverse=True):
+            self.pending.appendleft(task)
+
+    def _after_crash(self) -> None:
+        """A worker process died. Run the tasks that were running again, one at a time, until
+        the one that brings a worker down is known; only that one fails. Tasks that had not
+        started yet are innocent and simply go back in the queue."""
+        flights = sorted(self.flights.values(), key=lambda flight: flight.task.index)
+        self.flights.clear()
+        self.pool.replace()
+        running = [flight.task for flight in flights if flight.started is not None]
+        self._requeue(flight.task for flight in flights if flight.started is None)
+        if not running:
+            self.startup_failures += 1
+            if self.startup_failures >= MAX_STARTUP_FAILURES:
+                raise BatchError("the worker processes die before they can start a task")
+            return
+        self.startup_failures = 0
+        if len(running) == 1:
+            self.suspects.discard(running[0].index)
+            self._fail(running[0], Reason.INTERNAL, "the worker process crashed on this input")
+            return
+        self.suspects.update(task.index for task in running)
+        self._requeue(running)
+
+    def _enforce_deadlines(self, now: float) -> None:
+        if not self.timeout:
+            return
+        limit = self.timeout + KILL_GRACE_SECONDS
+        overdue = [
+            (future, flight)
+            for future, flight in self.flights.items()
+            if (flight.started is not None and now - flight.started > limit)
+            or (flight.started is None and now - flight.submitted > limit + STARTUP_ALLOWANCE_SECONDS)
+        ]
+        if not overdue:
+            return
+        message = f"no result after {self.timeout:g} s; the worker was stopped"
+        if not self.pool.can_kill:
+            for future, flight in overdue:
+                future.cancel()
+                del self.flights[future]
+                self._fail(flight.task, Reason.TIMEOUT, message.replace("stopped", "abandoned"))
+            return
+        late = {flight.task.index for _future, flight in overdue}
+        others = [flight.task for flight in self.flights.values() if flight.task.index not in late]
+        self.flights.clear()
+        self.pool.replace()
+        for _future, flight in overdue:
+            self.suspects.discard(flight.task.index)
+            seconds = now - (flight.started or flight.submitted)
+            self._fail(flight.task, Reason.TIMEOUT, message, seconds=seconds)
+        self._requeue(others)
+
+    def _entry(self, task: BatchTask) -> InputResult:
+        return self.manifest.inputs[task.index]
+
+    def _fail(
+        self, task: BatchTask, reason: Reason, message: str, *, seconds: float | None = None
+    ) -> None:
+        entry = self._entry(task)
+        entry.status, entry.reason, entry.message = Status.FAILED, reason, message
+        entry.seconds = seconds
+        entry.document = None
+        self.report("result", entry)
+
+    def _record(self, task: BatchTask, result: TaskResult) -> None:
+        entry = self._entry(task)
+        entry.seconds = result.seconds
+        if result.document_json is None:
+            entry.status, entry.reason, entry.message = Status.FAILED, result.reason, result.message
+            entry.traceback = result.traceback
+            entry.document = None
+            self.report("result", entry)
+            return
+        try:
+            write_article_json(task.id, result.document_json, self.out_dir)
+        except OSError as error:
+            self._fail(task, Reason.INTERNAL, f"cannot write the document: {error}")
+            return
+        entry.status = Status(result.status)
+        entry.reason, entry.message, entry.traceback = None, result.message, None
+        entry.document = document_path(task.id)
+        entry.records, entry.pages, entry.warnings = result.records, result.pages, result.warnings
+        entry.extractor_version = __version__
+        self.report("result", entry)
+
+
+def _plan(discovery: Discovery, previous: list[InputResult], out_dir: Path, force: bool) -> list[InputResult]:
+    """One manifest entry per input: settled already (failed, skipped) or pending."""
+    earlier = {entry.id: entry for entry in previous if entry.id}
+    entries = []
+    for item in discovery.inputs:
+        entry = InputResult(
+            path=item.path,
+            id=item.id,
+            kind=item.kind.value if item.kind else None,
+            size=item.size,
+            sha256=item.sha256,
+        )
+        old = earlier.get(item.id) if item.id else None
+        if item.precheck is not None:
+            entry.status = Status.SKIPPED if item.precheck.skipped else Status.FAILED
+            entry.reason, entry.message = item.precheck.reason, item.precheck.message
+        elif (
+            not force
+            and old is not None
+            and old.document
+            and old.sha256 == item.sha256
+            and old.extractor_version == __version__
+            and (out_dir / old.document).is_file()
+        ):
+            entry.status, entry.message = Status.SKIPPED, "unchanged since the last run"
+            entry.document, entry.extractor_version = old.document, old.extractor_version
+            entry.records, entry.pages, entry.warnings = old.records, old.pages, old.warnings
+        entries.append(entry)
+    return entries
+
+
+def _remove_stale_documents(out_dir: Path, entries: list[InputResult], previous: list[InputResult]) -> None:
+    """Remove documents that are not this run's: those of inputs that now have none, and
+    those an earlier run wrote for inputs that are not part of this one."""
+    kept = {entry.document for entry in entries if entry.document}
+    stale = {document_path(entry.id) for entry in entries if entry.id and not entry.document}
+    stale |= {entry.document for entry in previous if entry.document}
+    for relative in sorted(stale - kept):
+        (out_dir / relative).unlink(missing_ok=True)
+
+
+def _write_tables(summary: RunSummary) -> None:
+    """Rebuild the records tables from the documents of this run, read back one at a time."""
+    documents = DocumentsOnDisk(
+        summary.out_dir, [entry.document for entry in summary.inputs if entry.document]
+    )
+    try:
+        from ..dataset.tables import write_tables
+
+        write_tables(documents, summary.out_dir)
+    except Exception as error:
+        summary.tables_error = _one_line(error)
+
+
+def _write_report(summary: RunSummary) -> None:
+    """The review pages; a failure here is only a warning."""
+    try:
+        from ..report import write_report
+
+        write_report(summary.out_dir)
+    except Exception as error:
+        summary.report_error = _one_line(error)
+
+
+def _one_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {text[0] if text else ''}".rstrip(": ")
+
+
+def run_batch(
+    inputs: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    out_dir: str | os.PathLike[str],
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    scheduler: Any = None,
+    progress: ProgressCallback | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    extract: Extract | None = None,
+) -> RunSummary:
+    """Extract every input into ``out_dir``: one document per article, ``run.json``, the
+    records tables and the review report.
+
+    ``inputs`` are files, folders (walked recursively) and glob patterns. ``jobs`` worker
+    processes (default: the number of cores) extract in parallel; with ``scheduler`` (a Dask
+    scheduler address or a ``distributed.Client``) the work runs on that cluster instead.
+    Inputs whose content and extractor version are unchanged since the last run into
+    ``out_dir`` are skipped unless ``force``. ``timeout`` seconds is the time limit per input.
+    ``extract`` replaces ``extractor.api.extract_file`` in the workers; it must be a
+    module-level function (workers import it by name).
+
+    Raises ``BatchError`` when the run cannot start and ``KeyboardInterrupt`` when it is
+    interrupted (after saving ``run.json``); everything that goes wrong with an input is in
+    the summary instead.
+    """
+    if isinstance(inputs, (str, os.PathLike)):
+        inputs = [inputs]
+    if jobs is not None and jobs < 1:
+        raise BatchError(f"jobs must be at least 1, not {jobs}")
+    out = Path(out_dir)
+    clock = time.monotonic()
+    discovery = discover_inputs(list(inputs), exclude=[out], max_bytes=max_bytes)
+    if not discovery.inputs:
+        raise BatchError("nothing to do: no .pdf, .txt or .text file among the inputs")
+    try:
+        with exclusive_output(out):
+            return _run_locked(
+                discovery, out, clock,
+                jobs=jobs, force=force, timeout=timeout or None, scheduler=scheduler,
+                progress=progress, extract=extract,
+            )
+    except OutputBusy as error:
+        raise BatchError(str(error)) from error
+
+
+def _run_locked(
+    discovery: Discovery,
+    out: Path,
+    clock: float,
+    *,
+    jobs: int | None,
+    force: bool,
+    timeout: float | None,
+    scheduler: Any,
+    progress: ProgressCallback | None,
+    extract: Extract | None,
+) -> RunSummary:
+    remove_stale_temporaries(out)
+    previous = load_previous(out)
+    entries = _plan(discovery, previous, out, force)
+    tasks = [
+        BatchTask(index, entry.id, entry.path, item.location, timeout)
+        for index, (entry, item) in enumerate(zip(entries, discovery.inputs, strict=True))
+        if entry.status is Status.PENDING and entry.id is not None
+    ]
+    options = {
+        "jobs": jobs, "force": force, "timeout": timeout,
+        "scheduler": str(scheduler) if scheduler is not None else None,
+    }
+    manifest = Manifest(entries, options=options, ignored=discovery.ignored)
+    tally = _Tally()
+    pool: Any = None
+    workers = 0
+
+    def report(event: str, entry: InputResult | None = None) -> None:
+        if event == "result" and entry is not None:
+            tally.done += 1
+            if entry.status is not Status.FAILED:
+                tally.pages += entry.pages or 0
+                tally.records += entry.records or 0
+        if progress is not None:
+            counts = manifest.counts()
+            progress(BatchProgress(
+                event=event, total=len(entries), to_do=len(tasks), done=tally.done,
+                counts=counts, pages=tally.pages, records=tally.records,
+                elapsed=time.monotonic() - clock, workers=workers, result=entry,
+            ))
+
+    runner = _Runner(out, manifest, tasks, timeout, extract, report)
+    manifest.save(out)
+    summary = RunSummary(out, entries, discovery.ignored)
+    try:
+        if tasks:
+            if scheduler is not None:
+                pool = _DaskPool(scheduler, jobs)
+            else:
+                pool = _ProcessPool(min(jobs or default_jobs(), len(tasks)), warm=extract is None)
+            summary.workers = workers = pool.jobs
+        report("start")
+        for entry in entries:
+            if entry.status is not Status.PENDING:
+                report("settled", entry)
+        if pool is not None:
+            runner.run(pool)
+            pool.close()
+            pool = None
+            runner.save()
+        _remove_stale_documents(out, entries, previous)
+        _write_tables(summary)
+        report("tables")
+        # The extraction is complete now; the review pages show what run.json says.
+        manifest.state, manifest.finished = RunState.COMPLETE, now()
+        manifest.tables_error = summary.tables_error
+        manifest.save(out)
+        _write_report(summary)
+        report("report")
+    except BaseException:
+        if pool is not None:
+            pool.close(kill=True)
+        if manifest.state is not RunState.COMPLETE:
+            manifest.state = RunState.INTERRUPTED
+            manifest.save(out)
+        raise
+    if summary.report_error:
+        manifest.report_error = summary.report_error
+        manifest.save(out)
+    summary.elapsed = time.monotonic() - clock
+    report("end")
+    return summary

@@ -1,0 +1,1 @@
+"""The dataset: article documents, their checks, tables, outputs and ids."""

@@ -1,0 +1,5 @@
+"""What changed between two extractions: records matched across runs, rendered for review."""
+
+from .compare import MATCH_THRESHOLD, MAX_TEXT_DIFF_LINES, diff_documents, diff_paths, match_records, render_text
+
+__all__ = ["MATCH_THRESHOLD", "MAX_TEXT_DIFF_LINES", "diff_documents", "diff_paths", "match_records", "render_text"]

@@ -1,0 +1,1 @@
+"""Read inputs into a ``SourceText``: text decoding, file sniffing, PDF backends and layout."""

@@ -1,0 +1,93 @@
+"""Backend-neutral page model: what the layout reader knows about a PDF page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from ...models import BBox
+
+
+class Char(NamedTuple):
+    """One printed glyph; coordinates in PDF points, origin top-left (pdfplumber convention).
+
+    A NamedTuple, not a dataclass: a page has thousands and they are built in a tight loop.
+    """
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    fontname: str
+    size: float
+    bold: bool = False
+    italic: bool = False
+
+    @property
+    def box(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line (within one column): its text and, per character, the box it came from.
+
+    ``boxes[i]`` is the box of ``text[i]``; ``None`` where the reader inserted a space.
+    ``size``/``fontname``/``bold``/``italic`` describe most of the line's characters.
+    """
+
+    text: str
+    boxes: list[BBox | None]
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    fontname: str
+    bold: bool
+    italic: bool
+    page: int = 1
+
+    @property
+    def box(self) -> BBox:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+    @property
+    def words(self) -> list[Word]:
+        """The line's words with their boxes (for callers that think in words)."""
+        out: list[Word] = []
+        start = None
+        for i, ch in enumerate(self.text + " "):
+            if ch != " " and start is None:
+                start = i
+            elif ch == " " and start is not None:
+                boxes = [b for b in self.boxes[start:i] if b is not None]
+                out.append(Word(
+                    text=self.text[start:i],
+                    x0=min(b[0] for b in boxes), top=min(b[1] for b in boxes),
+                    x1=max(b[2] for b in boxes), bottom=max(b[3] for b in boxes),
+                ))
+                start = None
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+
+@dataclass(slots=True)
+class Page:
+    """A page as the backend read it: upright characters, ruling lines and filled/stroked boxes."""
+
+    number: int
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    rules: list[BBox] = field(default_factory=list)
+    rects: list[BBox] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Statistics: the spaCy pipeline, number phrases, labels, statements and breakdowns."""

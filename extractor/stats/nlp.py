@@ -1,0 +1,156 @@
+"""The spaCy pipeline: a blank Dutch pipeline with the project's components, built in one place."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy
+import spacy
+from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import compile_infix_regex, compile_suffix_regex
+
+from ..datafiles import load_json, load_jsonl, require_keys
+from ..text.lexicon import dutch_lexicon
+from .sentences import sentence_starts
+from .statistics import StatisticRules, find_statistics, statistic_rules
+
+NUMBER_SPANS_KEY = "numbers"
+PATTERNS_FILE = "patterns.jsonl"
+TOKENIZER_FILE = "tokenizer.json"
+SENTENCE_STARTS_KEY = "extractor.sentence_starts"
+SECTION_STARTS_KEY = "extractor.section_starts"
+"""Where ``doc.user_data`` may give the character offsets at which article sections start."""
+TEXT_KEY = "extractor.text"
+"""Where ``doc.user_data`` keeps the input string (``Doc.text`` rebuilds it token by token)."""
+"""Where ``doc.user_data`` keeps the sentence start indices (iterating ``doc.sents`` is slow)."""
+
+if not Doc.has_extension("statistics"):
+    Doc.set_extension("statistics", default=None)
+
+
+@Language.factory(
+    "extractor_sentences",
+    assigns=["token.is_sent_start"],
+    default_config={},
+)
+def make_sentences(nlp: Language, name: str) -> "SentenceSplitter":
+    return SentenceSplitter()
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, as given to the tokenizer when it kept it."""
+    return doc.user_data.get(TEXT_KEY) or doc.text
+
+
+class TextKeepingTokenizer:
+    """spaCy's tokenizer, keeping the input string on the doc for the components."""
+
+    def __init__(self, tokenizer):
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        doc = self.tokenizer(text)
+        doc.user_data[TEXT_KEY] = text
+        return doc
+
+
+class SentenceSplitter:
+    """Sentence boundaries at end marks and at paragraph breaks (blocks never share a sentence)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        # Token texts from offsets: creating a Token object per token costs more than the rest.
+        text = doc_text(doc)
+        bounds = doc.to_array([IDX, LENGTH]).tolist()
+        words = [text[start : start + length] for start, length in bounds]
+        starts = sentence_starts(words, [w.isspace() for w in words])
+        # One array write instead of a per-token property (which re-checks the whole doc).
+        values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64").reshape(-1, 1)
+        doc.from_array([SENT_START], values)
+        doc.user_data[SENTENCE_STARTS_KEY] = [i for i, start in enumerate(starts) if start]
+        return doc
+
+
+@Language.factory(
+    "extractor_statistics",
+    assigns=["doc._.statistics"],
+    requires=["token.is_sent_start"],
+    default_config={"spans_key": NUMBER_SPANS_KEY},
+)
+def make_statistics(nlp: Language, name: str, spans_key: str) -> "StatisticsComponent":
+    return StatisticsComponent(spans_key=spans_key)
+
+
+class StatisticsComponent:
+    """Turns matched number phrases into statistics with labels (``doc._.statistics``)."""
+
+    def __init__(self, *, spans_key: str, rules: StatisticRules | None = None):
+        self.spans_key = spans_key
+        self.rules = rules or statistic_rules()
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = list(spacy.util.filter_spans(doc.spans.get(self.spans_key, [])))
+        doc._.statistics = find_statistics(
+            doc,
+            spans,
+            self.rules,
+            doc.user_data.get(SENTENCE_STARTS_KEY),
+            doc_text(doc),
+            doc.user_data.get(SECTION_STARTS_KEY, ()),
+        )
+        return doc
+
+
+def _customise_tokenizer(nlp: Language) -> None:
+    """Split "12,5%" and "10-15"; keep "zo’n" whole; let "dat." end a sentence."""
+    settings = require_keys(
+        TOKENIZER_FILE,
+        load_json(TOKENIZER_FILE),
+        {"keep_abbreviations", "min_word_length", "extra_suffixes", "extra_infixes", "special_cases"},
+    )
+    lexicon, keep = dutch_lexicon(), set(settings["keep_abbreviations"])
+    nlp.tokenizer.rules = {
+        key: value
+        for key, value in nlp.tokenizer.rules.items()
+        if not _glued_full_stop(key, lexicon, keep, settings["min_word_length"])
+    }
+    suffixes = list(nlp.Defaults.suffixes) + settings["extra_suffixes"]
+    infixes = list(nlp.Defaults.infixes) + settings["extra_infixes"]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for case in settings["special_cases"]:
+        nlp.tokenizer.add_special_case(case, [{"ORTH": case}])
+
+
+def _glued_full_stop(key: str, lexicon, keep: set[str], min_length: int) -> bool:
+    stem = key[:-1]
+    return (
+        key.endswith(".")
+        and key not in keep
+        and stem.isalpha()
+        and stem.islower()
+        and len(stem) >= min_length
+        and stem in lexicon
+    )
+
+
+def build_nlp() -> Language:
+    """A fresh pipeline: blank Dutch tokenizer, sentences, number patterns, statistics."""
+    nlp = spacy.blank("nl")
+    _customise_tokenizer(nlp)
+    nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
+    nlp.add_pipe("extractor_sentences")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": NUMBER_SPANS_KEY, "validate": True, "overwrite": True},
+    )
+    ruler.add_patterns(list(load_jsonl(PATTERNS_FILE)))
+    nlp.add_pipe("extractor_statistics")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def shared_nlp() -> Language:
+    """The pipeline of this process, built once (workers each build their own)."""
+    return build_nlp()

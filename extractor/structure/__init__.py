@@ -1,0 +1,1 @@
+"""Article structure: blocks from lines, then title, lede, byline, sections and furniture."""

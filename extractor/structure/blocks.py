@@ -1,0 +1,420 @@
+"""Rebuild blocks from printed lines: paragraphs, bullet items, headings, display type, furniture."""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ..datafiles import load_json, require_keys
+from ..models import Block, Role, RoleHint
+from ..text.offsets import TextBuilder
+
+# Roles a reader can give a line that keep it out of the body stream.
+DISPLAY = Role.TITLE
+"""Short display type (title, subtitle, kicker): ``structure`` decides which it is."""
+
+# Headings and display type end without punctuation, or with a question mark ("Hoe verder?").
+DISPLAY_FORBIDDEN_ENDS = ".,;:!"
+_NON_BODY_HINTS = frozenset(Role) - {Role.BODY, Role.BULLET, Role.HEADING}
+_SPACE_RUN = regex.compile(r"\S+")
+_ODD_SPACE = regex.compile(r"\s\s|[^\S ]")
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutRules:
+    byline: regex.Pattern
+    rubric_labels: frozenset[str]
+    running_headers: frozenset[str]
+    issue: regex.Pattern
+    page_number: regex.Pattern
+    bullet: regex.Pattern
+    opening_quotes: str
+    closing_quotes: str
+    sentence_end: str
+    clause_end: str
+    wrapped_line_max: int
+    short_line_ratio: float
+    wide_line_ratio: float
+    paragraph_end_ratio: float
+    heading_max_words: int
+    heading_width_ratio: float
+    display_max_lines: int
+    pull_quote_max_lines: int
+    pull_quote_width_ratio: float
+
+
+@lru_cache(maxsize=1)
+def layout_rules() -> LayoutRules:
+    data = require_keys(
+        "layout.json",
+        load_json("layout.json"),
+        {"byline_prefixes", "rubric_labels", "running_headers", "issue_patterns", "bullet_markers"},
+    )
+    prefixes = "|".join(regex.escape(p) for p in sorted(data["byline_prefixes"], key=len, reverse=True))
+    markers = "".join(regex.escape(m) for m in data["bullet_markers"])
+    return LayoutRules(
+        byline=regex.compile(rf"^(?:{prefixes}):?\s+\p{{Lu}}"),
+        rubric_labels=frozenset(label.lower() for label in data["rubric_labels"]),
+        running_headers=frozenset(h.lower() for h in data["running_headers"]),
+        issue=regex.compile("|".join(data["issue_patterns"]), regex.IGNORECASE),
+        page_number=regex.compile(data["page_number_pattern"]),
+        bullet=regex.compile(rf"^[{markers}][ \t]+(?=\S)"),
+        opening_quotes="".join(data["opening_quotes"]),
+        closing_quotes="".join(data["closing_quotes"]),
+        sentence_end=data["sentence_end"],
+        clause_end=data["clause_end"],
+        wrapped_line_max=data["wrapped_line_max"],
+        short_line_ratio=data["short_line_ratio"],
+        wide_line_ratio=data["wide_line_ratio"],
+        paragraph_end_ratio=data["paragraph_end_ratio"],
+        heading_max_words=data["heading_max_words"],
+        heading_width_ratio=data["heading_width_ratio"],
+        display_max_lines=data["display_max_lines"],
+        pull_quote_max_lines=data["pull_quote_max_lines"],
+        pull_quote_width_ratio=data["pull_quote_width_ratio"],
+    )
+
+
+@dataclass(slots=True, eq=False)
+class Line:
+    start: int
+    end: int
+    text: str
+    hint: Role | None = None
+    hint_id: int | None = None
+    furniture: Role | None = None
+    """The role ``furniture_role`` gives the line by its form alone."""
+
+
+@dataclass(slots=True)
+class _Draft:
+    role: Role
+    lines: list[Line] = field(default_factory=list)
+
+
+def split_lines(text: str, hints: list[RoleHint] = ()) -> list[Line | None]:
+    """Lines with their offsets (content stripped); ``None`` for a blank line."""
+    lines: list[Line | None] = []
+    position = 0
+    ordered_hints = sorted(hints, key=lambda h: h.start)
+    hint_index = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            start = position + (len(raw) - len(raw.lstrip()))
+            line = Line(start, start + len(stripped), stripped, furniture=furniture_role(stripped))
+            while hint_index < len(ordered_hints) and ordered_hints[hint_index].end <= line.start:
+                hint_index += 1
+            if hint_index < len(ordered_hints):
+                hint = ordered_hints[hint_index]
+                if hint.start < line.end and line.start < hint.end:
+                    line.hint, line.hint_id = hint.role, hint_index
+            lines.append(line)
+        else:
+            lines.append(None)
+        position += len(raw) + 1
+    return lines
+
+
+def furniture_role(text: str, rules: LayoutRules | None = None) -> Role | None:
+    """The role of a line that is page furniture by its form alone, else None."""
+    rules = rules or layout_rules()
+    lower = text.lower().strip()
+    if rules.issue.match(text):
+        return Role.ISSUE
+    if rules.page_number.match(text):
+        return Role.PAGE_NUMBER
+    if rules.byline.match(text) and len(text.split()) <= 8 and text[-1] not in ".,;:":
+        return Role.BYLINE
+    if lower in rules.rubric_labels or lower in rules.running_headers:
+        return Role.FURNITURE
+    if text.isupper() and len(text.split()) <= 3 and sum(c.isalpha() for c in text) >= 4:
+        return Role.RUBRIC
+    return None
+
+
+def typical_width(lines: list[Line | None]) -> float:
+    """The body column width in characters: the median length of substantial lines."""
+    lengths = [len(line.text) for line in lines if line is not None and len(line.text) >= 15]
+    return statistics.median(lengths) if lengths else 0.0
+
+
+def build_blocks(text: str, hints: list[RoleHint] = ()) -> list[Block]:
+    """Rebuild blocks from the lines of repaired article text, in input order."""
+    return _BlockBuilder(text, split_lines(text, hints), layout_rules()).run()
+
+
+class _BlockBuilder:
+    """The line-by-line state machine behind ``build_blocks``."""
+
+    def __init__(self, text: str, lines: list[Line | None], rules: LayoutRules):
+        self.text = text
+        self.lines = lines
+        self.rules = rules
+        self.width = typical_width(lines)
+        # A layout-aware reader hints every heading and non-body block; then guessing from
+        # line shapes would only turn wrapped body lines into headings.
+        self.guess_roles = not any(line is not None and line.hint for line in lines)
+        self.wrapped = self.guess_roles and 0 < self.width <= rules.wrapped_line_max
+        self.blocks: list[Block] = []
+        self.body: _Draft | None = None
+        self.lede: _Draft | None = None
+        self.gap = False
+        self.last_was_lede = False
+
+    def run(self) -> list[Block]:
+        i = 0
+        while i < len(self.lines):
+            i = self.step(i)
+        self.close_body()
+        self.close_lede()
+        return self.blocks
+
+    def step(self, i: int) -> int:
+        line = self.lines[i]
+        if line is None:
+            self.gap = True
+            return i + 1
+        if line.hint in _NON_BODY_HINTS:
+            end = i + 1
+            while end < len(self.lines) and (
+                self.lines[end] is None or self.lines[end].hint_id == line.hint_id
+            ):
+                end += 1
+            group = [ln for ln in self.lines[i:end] if ln is not None and ln.hint_id == line.hint_id]
+            self.emit(line.hint, group)
+            self.gap = True
+            return end
+        if line.hint == Role.HEADING:
+            self.close_body()
+            self.emit(Role.HEADING, [line])
+            return i + 1
+        role = line.furniture if self.guess_roles else None
+        if role == Role.RUBRIC and self.is_heading(i):
+            role = None  # a heading set in capitals ('PRAKTIJK') runs straight into its text
+        if role is not None:
+            self.emit(role, [line])
+            self.gap = True
+            return i + 1
+        if self.rules.bullet.match(line.text):
+            self.close_body()
+            self.body = _Draft(Role.BULLET, [line])
+            self.gap = self.last_was_lede = False
+            return i + 1
+        if self.wrapped:
+            taken = self.pull_quote(i) or self.lede_line(i) or self.display(i)
+            if taken:
+                return taken
+        if self.body and self.continues(self.body, line):
+            self.body.lines.append(line)
+        else:
+            self.close_body()
+            self.body = _Draft(Role.BODY, [line])
+        self.gap = self.last_was_lede = False
+        return i + 1
+
+    # Display type, ledes and pull quotes sit outside the body stream.
+
+    def pull_quote(self, i: int) -> int | None:
+        line = self.lines[i]
+        if line.text[0] not in self.rules.opening_quotes or not (self.gap or self.body is None):
+            return None
+        taken: list[Line] = []
+        j = i
+        while j < len(self.lines) and len(taken) < self.rules.pull_quote_max_lines:
+            current = self.lines[j]
+            j += 1
+            if current is None:
+                continue
+            if len(current.text) > self.rules.pull_quote_width_ratio * self.width:
+                return None
+            taken.append(current)
+            if current.text[-1] in self.rules.closing_quotes and (j - 1 > i or len(current.text) > 1):
+                if j < len(self.lines) and self.lines[j] is not None and not self.is_display_end(j):
+                    return None
+                self.emit(Role.PULL_QUOTE, taken)
+                self.gap = True
+                return j
+        return None
+
+    def lede_line(self, i: int) -> int | None:
+        line = self.lines[i]
+        wide = len(line.text) > self.rules.wide_line_ratio * self.width
+        continues = (
+            self.last_was_lede
+            and self.lede is not None
+            and not self.ends(self.lede.lines[-1], self.rules.clause_end)
+        )
+        if not (wide or continues):
+            return None
+        if wide and self.lede is not None and not self.last_was_lede:
+            self.close_lede()
+        if self.lede is None:
+            self.lede = _Draft(Role.LEDE)
+        self.lede.lines.append(line)
+        self.last_was_lede = True
+        self.gap = True
+        return i + 1
+
+    def display(self, i: int) -> int | None:
+        line = self.lines[i]
+        if self.is_heading(i):
+            self.close_body()
+            self.emit(Role.HEADING, [line])
+            self.gap = self.last_was_lede = False
+            return i + 1
+        chunk = self.chunk(i)
+        isolated = (self.gap or self.body is None) and len(chunk) <= self.rules.display_max_lines
+        if not (isolated and self.is_display_chunk(chunk)):
+            if not self.is_short_title_like(line) or (self.body and not self.gap and self.continues(self.body, line)):
+                return None
+            chunk = [line]
+            j = i + 1
+            while (
+                j < len(self.lines)
+                and self.lines[j] is not None
+                and len(chunk) < self.rules.display_max_lines
+                and len(self.lines[j].text) < self.rules.short_line_ratio * self.width
+                and self.lines[j].furniture is None
+                and self.lines[j].text[0] not in self.rules.opening_quotes
+            ):
+                chunk.append(self.lines[j])
+                j += 1
+        # A capitalised line starts the next display element: a subtitle set right under the
+        # title ('Opgavegericht werken' / 'Voordelen maar' / 'ook nadelen').
+        cut = next((k for k in range(1, len(chunk)) if chunk[k].text[0].isupper()), len(chunk))
+        chunk = chunk[:cut]
+        self.emit(DISPLAY, chunk)
+        self.gap = True
+        self.last_was_lede = False
+        return i + len(chunk)  # display lines are consecutive, no blank line between them
+
+    def chunk(self, i: int) -> list[Line]:
+        """The lines from ``i`` up to the next blank line or piece of furniture."""
+        taken = []
+        for line in self.lines[i : i + self.rules.display_max_lines + 1]:
+            if line is None or line.furniture is not None or line.hint:
+                break
+            if taken and line.text[0] in self.rules.opening_quotes:
+                break  # a pull quote set right under the title
+            taken.append(line)
+        return taken
+
+    def is_display_chunk(self, chunk: list[Line]) -> bool:
+        """Display type stands alone: a few lines, no end mark, not wider than a column."""
+        first, last = chunk[0].text, chunk[-1].text
+        return (
+            (first[0].isupper() or first[0].isdigit())
+            and last[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
+            and all(len(line.text) < self.rules.heading_width_ratio * self.width for line in chunk)
+            and not self.rules.bullet.match(first)
+            and first[0] not in self.rules.opening_quotes
+        )
+
+    # Predicates on lines.
+
+    def ends(self, line: Line, marks: str) -> bool:
+        stripped = line.text.rstrip(self.rules.closing_quotes + ")")
+        return bool(stripped) and stripped[-1] in marks
+
+    def is_heading(self, i: int) -> bool:
+        """A short line without end mark, after a finished sentence, directly followed by text."""
+        line = self.lines[i]
+        following = self.lines[i + 1] if i + 1 < len(self.lines) else None
+        if following is None or not self.is_prose_or_bullet(following):
+            return False
+        if not self.rules.bullet.match(following.text) and not self.ends(following, self.rules.clause_end):
+            # Prose goes on for more than one line; a subtitle under a title does not.
+            after = self.lines[i + 2] if i + 2 < len(self.lines) else None
+            if (after is None or after.furniture is not None) and self.gap:
+                return False
+        after_sentence = self.gap or self.body is None or self.ends(self.body.lines[-1], self.rules.clause_end)
+        return (
+            after_sentence
+            and len(line.text) < self.rules.heading_width_ratio * self.width
+            and len(line.text.split()) <= self.rules.heading_max_words
+            and line.text[0].isupper()
+            and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
+        )
+
+    def is_short_title_like(self, line: Line) -> bool:
+        first = line.text[0]
+        return (
+            len(line.text) < self.rules.short_line_ratio * self.width
+            and (first.isupper() or first.isdigit())
+            and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
+            and not (first.isdigit() and len(line.text.split()) > 1 and not line.text.split()[1][0].isupper())
+        )
+
+    def is_prose_or_bullet(self, line: Line) -> bool:
+        """A heading is followed by a bullet or by a paragraph, which starts a sentence."""
+        if self.rules.bullet.match(line.text):
+            return True
+        if line.furniture is not None or line.text[0].islower():
+            return False
+        return len(line.text) >= self.rules.short_line_ratio * self.width and (
+            len(line.text) <= self.rules.wide_line_ratio * self.width
+        )
+
+    def is_display_end(self, j: int) -> bool:
+        line = self.lines[j]
+        return line.furniture is not None or line.hint is not None
+
+    def continues(self, draft: _Draft, line: Line) -> bool:
+        last = draft.lines[-1]
+        starts_lower = line.text[0].islower()
+        if self.gap:
+            closes_quote = (
+                draft.lines[0].text[0] in self.rules.opening_quotes
+                and last.text[-1] in self.rules.closing_quotes
+            )
+            return starts_lower or not (closes_quote or self.ends(last, self.rules.clause_end))
+        if draft.role == Role.BULLET and line.text[0].isupper() and not last.text.endswith(("-", ",")):
+            # A bullet item wraps mid-sentence; '• Groene daken: 38%' then 'Minder dan ...' is new text.
+            return False
+        if starts_lower or not self.ends(last, self.rules.sentence_end):
+            return True
+        if draft.role == Role.BULLET:
+            return False
+        return not (self.wrapped and len(last.text) < self.rules.paragraph_end_ratio * self.width)
+
+    # Emitting blocks.
+
+    def close_body(self) -> None:
+        if self.body:
+            self.emit(self.body.role, self.body.lines)
+            self.body = None
+
+    def close_lede(self) -> None:
+        if self.lede:
+            self.emit(Role.LEDE, self.lede.lines)
+            self.lede = None
+
+    def emit(self, role: Role, lines: list[Line]) -> None:
+        builder = TextBuilder()
+        for index, line in enumerate(lines):
+            content_start = line.start
+            if index == 0 and role == Role.BULLET:
+                marker = self.rules.bullet.match(line.text)
+                content_start += marker.end()
+            if index and len(builder) and not _joins_without_space(lines[index - 1]):
+                builder.insert(" ", lines[index - 1].end)
+            content = self.text[content_start : line.end]
+            if not _ODD_SPACE.search(content):
+                builder.copy(content, content_start)  # the common case: single spaces only
+                continue
+            for word in _SPACE_RUN.finditer(self.text, content_start, line.end):
+                if word.start() > content_start:
+                    builder.insert(" ", word.start() - 1)
+                builder.copy(word.group(), word.start())
+                content_start = word.end()
+        text, offsets = builder.build()
+        self.blocks.append(Block(role, text, lines[0].start, lines[-1].end, offsets))
+
+
+def _joins_without_space(previous: Line) -> bool:
+    # "inwoners/" at a line end continues the same token on the next line.
+    return previous.text.endswith("/")

@@ -1,0 +1,175 @@
+"""Dutch-aware repair of line-break hyphenation, with every decision recorded."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..datafiles import load_json, require_keys
+from .lexicon import dutch_lexicon, hyphenation_points
+from ..models import Repair
+from .offsets import OffsetMap, TextBuilder
+
+# A word broken at a line end: left part, hyphen, line break(s), right part and the rest of
+# its token (punctuation that belongs to it).
+_BREAK = regex.compile(
+    r"(?P<left>[\p{L}\p{N}]+)-[ \t]*(?P<newline>\n)(?:[ \t]*\n)*[ \t]*"
+    r"(?P<right>\p{L}[\p{L}\p{N}]*)(?P<rest>[^\s]*)[ \t]*"
+)
+_WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
+_LEFT_PREFIX = regex.compile(r"(?:[\p{L}\p{N}]+[-/])+$")
+# Compound prefixes ('ICT-' in 'ICT-afde-ling') are looked for this far back only.
+PREFIX_WINDOW = 60
+
+
+class Reason:
+    """Why a line-end hyphen was joined or kept (the ``reason`` of a ``Repair``)."""
+
+    SUSPENDED = "suspended hyphen before a conjunction"
+    DIGITS = "between numbers"
+    ABBREVIATION = "after a letter or abbreviation"
+    CAPITAL = "capital after the hyphen"
+    PREFIX = "prefix that keeps its hyphen"
+    DOCUMENT_JOINED = "joined form used elsewhere in the document"
+    DOCUMENT_HYPHENATED = "hyphenated form used elsewhere in the document"
+    LEXICON_JOINED = "joined form is a Dutch word"
+    LEXICON_DIAERESIS = "joined form is a Dutch word with a diaeresis"
+    LEXICON_HYPHENATED = "hyphenated form is a Dutch word"
+    VOWEL_COLLISION = "vowels would collide"
+    HYPHENATION_POINT = "valid Dutch hyphenation point"
+    DEFAULT = "soft line-break hyphen"
+
+
+@dataclass(frozen=True, slots=True)
+class HyphenationRules:
+    suspended_followers: frozenset[str]
+    hyphen_prefixes: frozenset[str]
+    vowel_collisions: frozenset[str]
+    diaeresis: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def hyphenation_rules() -> HyphenationRules:
+    data = require_keys(
+        "hyphenation.json",
+        load_json("hyphenation.json"),
+        {"suspended_followers", "hyphen_prefixes", "vowel_collisions", "diaeresis"},
+    )
+    return HyphenationRules(
+        frozenset(data["suspended_followers"]),
+        frozenset(data["hyphen_prefixes"]),
+        frozenset(data["vowel_collisions"]),
+        dict(data["diaeresis"]),
+    )
+
+
+def repair_hyphenation(text: str) -> tuple[str, list[Repair], OffsetMap]:
+    """Join soft line-break hyphens and keep real ones; the rest of the word moves up a line.
+
+    Returns the repaired text, one ``Repair`` per line-end hyphen (``start``/``end`` in ``text``)
+    and the map from repaired offsets back to ``text``.
+    """
+    rules = hyphenation_rules()
+    counts = Counter(word.lower() for word in _WORD.findall(text))
+    builder = TextBuilder()
+    repairs: list[Repair] = []
+    position = 0
+    for match in _BREAK.finditer(text):
+        left, right, rest = match["left"], match["right"], match["rest"]
+        prefix_match = _LEFT_PREFIX.search(text, max(0, match.start() - PREFIX_WINDOW), match.start())
+        prefix = prefix_match.group() if prefix_match else ""
+        join, hyphen, reason = decide(prefix, left, right, rest, counts, rules)
+        if join is None:
+            repairs.append(Repair(match.start(), match.end(), match.group(), match.group(), False, reason))
+            continue
+        builder.copy(text[position : match.start()], position)
+        builder.copy(left, match.start("left"))
+        if hyphen:
+            builder.copy("-", match.end("left"))
+        if reason == Reason.LEXICON_DIAERESIS:
+            # Dutch drops the diaeresis when it hyphenates at it; joining restores it.
+            right = rules.diaeresis[right[0]] + right[1:]
+            builder.insert(right[0], match.start("right"))
+            builder.copy(right[1:] + rest, match.start("right") + 1)
+        else:
+            builder.copy(right + rest, match.start("right"))
+        more_on_line = match.end() < len(text) and text[match.end()] != "\n"
+        if more_on_line:
+            builder.insert("\n", match.start("newline"))
+        after = left + ("-" if hyphen else "") + right + rest + ("\n" if more_on_line else "")
+        repairs.append(Repair(match.start(), match.end(), match.group(), after, join, reason))
+        position = match.end()
+    builder.copy(text[position:], position)
+    repaired, offsets = builder.build()
+    return repaired, repairs, offsets
+
+
+def decide(
+    prefix: str,
+    left: str,
+    right: str,
+    rest: str,
+    counts: Counter[str],
+    rules: HyphenationRules,
+) -> tuple[bool | None, bool, str]:
+    """Decide one line-end hyphen: ``(join, keep_hyphen, reason)``; ``join`` None leaves it as is."""
+    lower_left, lower_right = left.lower(), right.lower()
+    joined, hyphenated = lower_left + lower_right, f"{lower_left}-{lower_right}"
+    if lower_right in rules.suspended_followers and not rest[:1].isalnum():
+        if not (joined in dutch_lexicon() and len(left) in hyphenation_points(joined)):
+            return None, True, Reason.SUSPENDED
+    if left.isdigit() and right.isdigit():
+        return False, True, Reason.DIGITS
+    if len(left) == 1 or (left.isupper() and len(left) <= 5) or any(c.isdigit() for c in left):
+        return False, True, Reason.ABBREVIATION
+    if right[0].isupper():
+        return False, True, Reason.CAPITAL
+    full_joined = (prefix + joined).lower()
+    full_hyphenated = (prefix + hyphenated).lower()
+    joined_seen = counts[joined] + (counts[full_joined] if prefix else 0)
+    hyphenated_seen = counts[hyphenated] + (counts[full_hyphenated] if prefix else 0)
+    if joined_seen or hyphenated_seen:
+        if hyphenated_seen > joined_seen:
+            return False, True, Reason.DOCUMENT_HYPHENATED
+        return True, False, Reason.DOCUMENT_JOINED
+    if lower_left in rules.hyphen_prefixes and not prefix:
+        return False, True, Reason.PREFIX
+    lexicon = dutch_lexicon()
+    if joined in lexicon:
+        return True, False, Reason.LEXICON_JOINED
+    if hyphenated in lexicon:
+        return False, True, Reason.LEXICON_HYPHENATED
+    collision = lower_left[-1] + lower_right[0]
+    if collision in rules.vowel_collisions:
+        with_diaeresis = lower_left + rules.diaeresis.get(lower_right[0], lower_right[0]) + lower_right[1:]
+        if lower_right[0] in rules.diaeresis and with_diaeresis in lexicon:
+            return True, False, Reason.LEXICON_DIAERESIS
+        return False, True, Reason.VOWEL_COLLISION
+    if len(left) in hyphenation_points(joined):
+        return True, False, Reason.HYPHENATION_POINT
+    return True, False, Reason.DEFAULT
+
+
+def repaired_starts(repairs: list[Repair]) -> list[int]:
+    """Where each repair's ``after`` starts in the repaired text (repairs in input order)."""
+    starts, shift = [], 0
+    for repair in repairs:
+        starts.append(repair.start + shift)
+        shift += len(repair.after) - (repair.end - repair.start)
+    return starts
+
+
+def undo_repairs(repaired: str, repairs: list[Repair]) -> str:
+    """Restore the text before repair (repairs as returned by ``repair_hyphenation``)."""
+    ordered = sorted(repairs, key=lambda r: r.start)
+    parts: list[str] = []
+    position = 0
+    for repair, out_start in zip(ordered, repaired_starts(ordered)):
+        parts.append(repaired[position:out_start])
+        parts.append(repair.before)
+        position = out_start + len(repair.after)
+    parts.append(repaired[position:])
+    return "".join(parts)

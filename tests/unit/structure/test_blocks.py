@@ -1,0 +1,104 @@
+import pytest
+
+from extractor.structure.blocks import build_blocks, furniture_role
+from extractor.models import Role, RoleHint
+
+BODY = "Dit is een gewone regel tekst van een kolom"
+# Enough ordinary column lines for the typical line width to be that of the body.
+COLUMN = "\n".join([BODY] * 8)
+
+
+def roles(text, hints=()):
+    return [(b.role, b.text) for b in build_blocks(text, list(hints))]
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("nr. 40 | 2023", Role.ISSUE),
+        ("nr. 3 | 2025    19", Role.ISSUE),
+        ("19 nr. 3 | 2025", Role.ISSUE),
+        ("27", Role.PAGE_NUMBER),
+        ("Tekst Marc Notebomer", Role.BYLINE),
+        ("Beeld Ambtenarenpanel", Role.BYLINE),
+        ("VAKMANSCHAP", Role.RUBRIC),
+        ("Rubriek", Role.FURNITURE),
+        ("Ambtenarenpanel", Role.FURNITURE),
+        ("Ambtenarenpanel onder ambtenaren in Nederland.", None),
+        ("Door 322 ambtenaren is die gegeven.", None),
+        ("Praktijk", None),
+    ],
+)
+def test_blocks_furniture_role(line, role):
+    assert furniture_role(line) == role
+
+
+def test_blocks_paragraph_continues_across_column_break():
+    text = f"{BODY} en\n{BODY} en de\n\nzin gaat hier verder tot het eind.\n"
+    assert roles(text) == [(Role.BODY, f"{BODY} en {BODY} en de zin gaat hier verder tot het eind.")]
+
+
+def test_blocks_heading_before_paragraph():
+    text = f"{BODY}.\n\nPraktijk\n{BODY} en nog\nmeer tekst hier.\n"
+    assert [r for r, _ in roles(text)] == [Role.BODY, Role.HEADING, Role.BODY]
+    assert roles(text)[1] == (Role.HEADING, "Praktijk")
+
+
+@pytest.mark.parametrize("marker", ["•\t", "- ", "– ", "* "])
+def test_blocks_bullets_with_every_marker(marker):
+    text = f"{BODY} zoals:\n\n{marker}Eerste punt van de lijst\ngaat verder.\n{marker}Tweede punt.\n"
+    assert roles(text)[1:] == [(Role.BULLET, "Eerste punt van de lijst gaat verder."), (Role.BULLET, "Tweede punt.")]
+
+
+def test_blocks_bullet_list_continues_after_furniture():
+    text = f"{BODY}:\n\n•\t Eerste punt van de\n\n27\n\nnr. 40 | 2023\n\nlijst loopt door.\n"
+    blocks = roles(text)
+    assert (Role.BULLET, "Eerste punt van de lijst loopt door.") in blocks
+    assert (Role.PAGE_NUMBER, "27") in blocks
+
+
+def test_blocks_pull_quote_and_display_type():
+    text = (
+        f"{COLUMN}.\n\nOpgavegericht werken\n\nVoordelen maar\nook nadelen\n\n"
+        "‘Maar liefst\n51 procent van de\n\ndeelnemers lijkt niet\ngoed op de hoogte’\n\n"
+        f"{COLUMN}.\n"
+    )
+    blocks = roles(text)
+    assert (Role.TITLE, "Opgavegericht werken") in blocks
+    assert (Role.TITLE, "Voordelen maar ook nadelen") in blocks
+    assert (Role.PULL_QUOTE, "‘Maar liefst 51 procent van de deelnemers lijkt niet goed op de hoogte’") in blocks
+
+
+def test_blocks_wide_lines_are_a_lede():
+    lede = "Opgavegericht werken is nog lang niet bij alle overheidsorganisaties gemeengoed. Toch zien ambtenaren"
+    text = f"{BODY}.\n{BODY}.\n{BODY}.\n\n{lede}\nvoordelen. Dat blijkt uit een raadpleging van\n\nAmbtenarenpanel onder ambtenaren.\n"
+    assert (Role.LEDE, f"{lede} voordelen. Dat blijkt uit een raadpleging van Ambtenarenpanel onder ambtenaren.") in roles(text)
+
+
+def test_blocks_slash_at_line_end_joins_without_space():
+    assert roles(f"{BODY} inwoners/\nbelanghebbenden zich gehoord voelen.\n")[0][1].endswith("inwoners/belanghebbenden zich gehoord voelen.")
+
+
+def test_blocks_hints_decide_roles():
+    text = "Een titel\n\nTekst die kort is\n"
+    hints = [RoleHint(0, 9, Role.TITLE), RoleHint(11, 28, Role.HEADING)]
+    assert roles(text, hints) == [(Role.TITLE, "Een titel"), (Role.HEADING, "Tekst die kort is")]
+
+
+def test_blocks_question_heading():
+    text = f"{COLUMN}.\n\nHoe verder?\n{BODY}\nen nog meer tekst.\n"
+    assert (Role.HEADING, "Hoe verder?") in roles(text)
+
+
+def test_blocks_bullet_without_end_mark_ends_at_capitalised_line():
+    text = f"{COLUMN}:\n•\t Groene daken: 38%\n•\t Meer bomen in de straat: 31%\nMinder dan een kwart van de deel\nnemers volgde een training.\n"
+    blocks = roles(text)
+    assert (Role.BULLET, "Meer bomen in de straat: 31%") in blocks
+    assert blocks[-1][0] == Role.BODY and blocks[-1][1].startswith("Minder dan een kwart")
+
+
+def test_blocks_heading_in_capitals_is_not_a_rubric():
+    text = f"{COLUMN}.\n\nPRAKTIJK\n{BODY}\nen nog meer tekst.\n\nVAKMANSCHAP\nRubriek\n"
+    blocks = roles(text)
+    assert (Role.HEADING, "PRAKTIJK") in blocks
+    assert (Role.RUBRIC, "VAKMANSCHAP") in blocks

@@ -1,0 +1,62 @@
+import pytest
+
+from extractor.text.hyphenation import Reason, repair_hyphenation, undo_repairs
+
+
+@pytest.mark.parametrize(
+    ("text_in", "text_out", "reason"),
+    [
+        ("in totaal 739 ambte-\nnaren deelgeno-\nmen. Daarvan", "in totaal 739 ambtenaren\ndeelgenomen.\nDaarvan", None),
+        ("Een meer-\nderheid van", "Een meerderheid\nvan", Reason.LEXICON_JOINED),
+        ("opgavegericht werken. Opgavege-\nricht dus", "opgavegericht werken. Opgavegericht\ndus", Reason.DOCUMENT_JOINED),
+        ("Een E-\nlearning cursus", "Een E-learning\ncursus", Reason.ABBREVIATION),
+        ("in Noord-\nHolland is", "in Noord-Holland\nis", Reason.CAPITAL),
+        ("een zee-\negel en", "een zee-egel\nen", Reason.LEXICON_HYPHENATED),
+        ("een auto-\nongeluk.", "een auto-ongeluk.", Reason.LEXICON_HYPHENATED),
+        ("de zorg-\nen welzijnssector", "de zorg-\nen welzijnssector", Reason.SUSPENDED),
+        ("vracht-\nen verzendkosten", "vracht-\nen verzendkosten", Reason.SUSPENDED),
+        ("een oud-\ncollega zegt", "een oud-collega\nzegt", Reason.PREFIX),
+        ("de ICT-afde-\nling, ook", "de ICT-afdeling,\nook", None),
+        ("de HR-\nafdeling", "de HR-afdeling", Reason.ABBREVIATION),
+        ("ge-\ninteresseerd in", "geïnteresseerd\nin", Reason.LEXICON_DIAERESIS),
+        ("maat-\n\nschappelijke opgave", "maatschappelijke\nopgave", None),
+        ("van 2022-\n2023 loopt", "van 2022-\n2023 loopt", None),
+        ("persoons-\n\n33\n\nen bedrijfsgegevens", "persoons-\n\n33\n\nen bedrijfsgegevens", None),
+        ("geen afbreking hier", "geen afbreking hier", None),
+    ],
+)
+def test_hyphenation_repairs_line_breaks(text_in, text_out, reason):
+    repaired, repairs, _ = repair_hyphenation(text_in)
+    assert repaired == text_out
+    if reason is not None:
+        assert repairs[0].reason == reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ambte-\nnaren en E-\nlearning, de zorg-\nen welzijn en Noord-\nHolland.",
+        "Een meer-\nderheid van 67 procent is tussen de 40 en\n65 jaar. Een ge-\ninteresseerde lezer.",
+    ],
+)
+def test_hyphenation_repairs_can_be_undone(text):
+    repaired, repairs, offsets = repair_hyphenation(text)
+    assert undo_repairs(repaired, repairs) == text
+    for index, char in enumerate(repaired):
+        assert text[offsets.to_input(index)] in (char, "\n", "i")
+
+
+def test_hyphenation_records_every_decision():
+    text = "ambte-\nnaren, E-\nlearning en zorg-\nen welzijn"
+    _, repairs, _ = repair_hyphenation(text)
+    assert [(r.before.split("-")[0], r.joined) for r in repairs] == [("ambte", True), ("E", False), ("zorg", False)]
+    assert all(text[r.start : r.end] == r.before for r in repairs)
+
+
+def test_hyphenation_joins_every_line_end_hyphen_of_the_seed(seed_article):
+    joined = [r for r in seed_article.repairs if r.joined]
+    assert len(seed_article.repairs) == 22
+    assert len(joined) == 22
+    assert "-\n" not in seed_article.text
+    for word in ("deelgenomen", "meerderheid", "vertrekpunt", "belanghebbenden", "informatieoverdracht"):
+        assert word in seed_article.text
