@@ -15,12 +15,12 @@ from pathlib import Path, PurePath
 from ..errors import Reason
 from ..dataset.ids import ID_MAX_LENGTH, slugify  # noqa: F401  (ID_MAX_LENGTH: part of this module's API)
 from ..models import SourceKind
+from ..read.formats import PDF_SUFFIXES
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 """Text files (any encoding the reader understands). Markdown is left out on purpose: in an
 archive a ``.md`` file is far more often a README than an article."""
 
-PDF_SUFFIXES = frozenset({".pdf"})
 
 DEFAULT_MAX_BYTES = 100 * 1024 * 1024
 """Inputs larger than this are not read at all (status failed, reason "too large")."""

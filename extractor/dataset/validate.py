@@ -12,8 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from . import checks as dataset
-from . import tables
+from . import checks, tables
 from .documents import (
     ARTICLES_DIR, DOCUMENT_SUFFIXES, MANIFEST_NAME, manifest_documents, read_document,
 )
@@ -99,9 +98,9 @@ def _short(text: str) -> str:
 def schema_problems(document: Any, name: str) -> list[Problem]:
     """JSON Schema violations (``extractor.dataset.checks``), every one with its JSON pointer."""
     # offsets are checked, in more detail, by provenance_problems
-    offsets = set(dataset.offset_errors(document))
+    offsets = set(checks.offset_errors(document))
     problems = []
-    for message in dataset.schema_errors(document):
+    for message in checks.schema_errors(document):
         if message in offsets:
             continue
         where, _, detail = message.partition(": ")
@@ -229,7 +228,7 @@ def consistency_problems(document: dict[str, Any], name: str) -> list[Problem]:
     records = document.get("records") or []
     index = {r.get("id"): k for k, r in enumerate(records)}
     problems = []
-    for finding in dataset.consistency_findings(records):
+    for finding in checks.consistency_findings(records):
         first = finding.records[0] if finding.records else None
         where = pointer("records", index[first]) if first in index else ""
         problems.append(Problem(name, where, finding.message, Severity.WARNING, code=finding.code))

@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 PDF_MAGIC = b"%PDF-"
+PDF_SUFFIXES = frozenset({".pdf"})
+
+
+def looks_like_pdf(path: Path) -> bool:
+    """True for a PDF by name, or by header whatever its name."""
+    return path.suffix.lower() in PDF_SUFFIXES or starts_with_pdf_magic(path)
 
 
 def starts_with_pdf_magic(path: Path) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import EmptyInput, EncodingProblem, InputNotFound, InputTooLarge, UnreadableInput, UnsupportedInput
 from ..models import SourceKind, SourceText
-from .formats import starts_with_pdf_magic
+from .formats import looks_like_pdf
 
 MAX_TEXT_BYTES = 5_000_000
 """A magazine article is a few tens of kilobytes; anything this large is not one."""
@@ -28,7 +28,7 @@ def read_source(path: Path) -> SourceText:
         size = path.stat().st_size
     except OSError as error:
         raise UnreadableInput(path, error.strerror or str(error)) from error
-    if path.suffix.lower() == ".pdf" or starts_with_pdf_magic(path):
+    if looks_like_pdf(path):
         from .pdf import read_pdf
 
         return read_pdf(path)
