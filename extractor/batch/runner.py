@@ -343,6 +343,8 @@ class _Runner:
         self.suspects: set[int] = set()
         self.last_save = time.monotonic()
         self.startup_failures = 0
+        # A worker can die between two looks at the pool: then submitting fails, not a future.
+        self.broken_on_submit = False
 
     def run(self, pool: Any) -> None:
         self.pool = pool
@@ -367,7 +369,7 @@ class _Runner:
                     self._fail(flight.task, Reason.INTERNAL, f"{type(error).__name__}: {error}")
                 else:
                     self._record(flight.task, future.result())
-            if broken:
+            if broken or (self.broken_on_submit and not self.flights):
                 self._after_crash()
             self._enforce_deadlines(time.monotonic())
             if time.monotonic() - self.last_save > MANIFEST_INTERVAL_SECONDS:
@@ -383,6 +385,11 @@ class _Runner:
             task = self.pending.popleft()
             try:
                 future = self.pool.submit(task, self.extract)
+            except BrokenProcessPool:
+                # The futures in flight fail with the same error; _after_crash sorts them out.
+                self.pending.appendleft(task)
+                self.broken_on_submit = True
+                break
             except OSError as error:
                 self._fail(task, Reason.UNREADABLE, error.strerror or str(error))
                 continue
@@ -399,6 +406,7 @@ class _Runner:
         started yet are innocent and simply go back in the queue."""
         flights = sorted(self.flights.values(), key=lambda flight: flight.task.index)
         self.flights.clear()
+        self.broken_on_submit = False
         self.pool.replace()
         running = [flight.task for flight in flights if flight.started is not None]
         self._requeue(flight.task for flight in flights if flight.started is None)

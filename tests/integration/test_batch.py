@@ -302,6 +302,34 @@ def test_batch_crashing_worker_fails_only_its_input(tmp_path):
 
 
 @pytest.mark.slow
+def test_batch_survives_a_pool_that_breaks_between_two_submits(tmp_path, monkeypatch):
+    # A worker can die after the runner last looked at its futures: then the next submit
+    # itself raises. The run replaces the pool and goes on instead of stopping.
+    from concurrent.futures.process import BrokenProcessPool
+
+    from extractor.batch import runner
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for index, path in enumerate(sample_texts()[:3]):
+        (folder / f"{index}-{path.name}").write_bytes(path.read_bytes())
+    submit = runner._ProcessPool.submit
+    calls = []
+
+    def break_once(self, task, extract):
+        calls.append(task.index)
+        if len(calls) == 1:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        return submit(self, task, extract)
+
+    monkeypatch.setattr(runner._ProcessPool, "submit", break_once)
+    summary = run_batch([folder], tmp_path / "out", jobs=1)
+    assert {entry.status for entry in summary.inputs} <= set(GOOD)
+    assert calls[0] == calls[1]
+    assert_only_complete_files(tmp_path / "out")
+
+
+@pytest.mark.slow
 def test_batch_on_a_local_dask_cluster_matches_a_local_run(tmp_path, monkeypatch):
     distributed = pytest.importorskip("distributed")
     monkeypatch.chdir(tmp_path)
