@@ -24,6 +24,7 @@ class Qualifier(str, Enum):
 class SourceKind(str, Enum):
     TEXT = "text"
     PDF = "pdf"
+    HTML = "html"
 
 
 class Role(str, Enum):

@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from ..errors import Reason
 from ..dataset.ids import ID_MAX_LENGTH, slugify  # noqa: F401  (ID_MAX_LENGTH: part of this module's API)
 from ..models import SourceKind
-from ..read.formats import PDF_SUFFIXES
+from ..read.formats import HTML_SUFFIXES, PDF_SUFFIXES, non_regular_kind
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 """Text files (any encoding the reader understands). Markdown is left out on purpose: in an
@@ -71,6 +71,8 @@ def kind_of(name: str) -> SourceKind | None:
         return SourceKind.PDF
     if suffix in TEXT_SUFFIXES:
         return SourceKind.TEXT
+    if suffix in HTML_SUFFIXES:
+        return SourceKind.HTML
     return None
 
 
@@ -167,7 +169,7 @@ def check_file(item: BatchInput, max_bytes: int | None) -> None:
             item.precheck = _unreadable(error.strerror or str(error))
         return
     if not stat.S_ISREG(info.st_mode):
-        item.precheck = _unreadable("not a regular file")
+        item.precheck = _unreadable(f"{non_regular_kind(info.st_mode) or 'a special file'}, not a regular file")
         return
     item.size = info.st_size
     if info.st_size == 0:
@@ -218,8 +220,10 @@ def discover_inputs(
             return
         seen.add(real)
         item = BatchInput(path=os.path.normpath(path), location=os.path.abspath(path), kind=kind)
-        if kind is None:
-            item.precheck = Precheck(True, Reason.UNSUPPORTED, "not a .pdf, .txt or .text file")
+        if kind is None and _special_file(path):
+            check_file(item, None)  # a device or FIFO named on the command line fails, it is not skipped
+        elif kind is None:
+            item.precheck = Precheck(True, Reason.UNSUPPORTED, "not a .pdf, .txt, .text, .html or .htm file")
         found.append(item)
 
     visited: set[tuple[int, int]] = set()
@@ -248,6 +252,13 @@ def discover_inputs(
             check_file(item, max_bytes)
     assign_ids(found)
     return Discovery(found, ignored)
+
+
+def _special_file(path: str) -> bool:
+    try:
+        return non_regular_kind(os.stat(path).st_mode) is not None
+    except OSError:
+        return False
 
 
 def _missing(argument: str, message: str) -> BatchInput:

@@ -199,6 +199,8 @@ class _BlockBuilder:
             self.emit(role, [line])
             self.gap = True
             return i + 1
+        if line.hint == Role.BODY and self.body and self.body.lines[-1].hint_id != line.hint_id:
+            self.close_body()  # a reader that knows where paragraphs end (HTML) says so
         if self.rules.bullet.match(line.text):
             self.close_body()
             self.body = _Draft(Role.BULLET, [line])
