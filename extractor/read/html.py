@@ -16,7 +16,6 @@ import regex
 from ..datafiles import load_json, require_keys
 from ..errors import EmptyInput, EncodingProblem, UnsupportedInput
 from ..models import Role, RoleHint, SourceKind, SourceText
-from ..structure.blocks import layout_rules
 from .formats import HTML_FALLBACK_ENCODING, declared_charset
 from .source import refuse_binary
 
@@ -61,6 +60,24 @@ class HtmlRules:
     subtitle_max_words: int
     rubric_max_words: int
     quote_max_words: int
+
+
+@dataclass(frozen=True, slots=True)
+class LineCues:
+    """The layout cues a web page shares with print (from ``layout.json``): bylines and dates."""
+
+    byline: regex.Pattern
+    issue: regex.Pattern
+
+
+@lru_cache(maxsize=1)
+def line_cues() -> LineCues:
+    data = require_keys("layout.json", load_json("layout.json"), {"byline_prefixes", "issue_patterns"})
+    prefixes = "|".join(regex.escape(p) for p in sorted(data["byline_prefixes"], key=len, reverse=True))
+    return LineCues(
+        byline=regex.compile(rf"^(?:{prefixes}):?\s+\p{{Lu}}"),
+        issue=regex.compile("|".join(data["issue_patterns"]), regex.IGNORECASE),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -454,6 +471,8 @@ def _assign_roles(blocks: list[PageBlock], title: PageBlock | None, core: list, 
                 block.role, front = Role.HEADING, False
         elif front and _is_byline(block, rules):
             block.role = Role.BYLINE
+        elif front and (line_cues().issue.match(block.text) or any(e.tag == "time" for e in block.element.iter())):
+            block.role = Role.FURNITURE  # a web page's date, not a magazine's issue line
         elif front and not (subtitle or lede) and (_named(block, rules.subtitle_tokens) or _subtitle_like(block, rules)):
             block.role, subtitle = Role.SUBTITLE, True
         elif front and not lede and (
@@ -488,8 +507,16 @@ def _named(block: PageBlock, tokens: frozenset[str]) -> bool:
 
 
 def _is_byline(block: PageBlock, rules: HtmlRules) -> bool:
-    byline = layout_rules().byline
-    return all(byline.match(line) for line in block.lines) or _named(block, rules.byline_tokens)
+    """Byline cues ('Tekst', 'Door') open the block, or the box is named as a byline."""
+    return bool(line_cues().byline.match(block.lines[0])) or _named(block, rules.byline_tokens)
+
+
+def _byline_line_role(line: str) -> Role:
+    """A byline box may also hold the date: each line keeps its own role."""
+    cues = line_cues()
+    if cues.issue.match(line):
+        return Role.FURNITURE
+    return Role.BYLINE if cues.byline.match(line) or not any(char.isdigit() for char in line) else Role.FURNITURE
 
 
 def _subtitle_like(block: PageBlock, rules: HtmlRules) -> bool:
@@ -538,7 +565,7 @@ def render(blocks: Iterable[PageBlock]) -> tuple[str, list[RoleHint]]:
         if block.group is not None and spans and spans[-1][2] is block.group:
             spans[-1][1].append(block.text)
         elif block.role is Role.BYLINE:
-            spans.extend((Role.BYLINE, [line], None) for line in block.lines)
+            spans.extend((_byline_line_role(line), [line], None) for line in block.lines)
         elif block.role is Role.BULLET:
             spans.append((Role.BULLET, [BULLET_MARKER + block.text], None))
         else:

@@ -1,4 +1,4 @@
-"""Golden outputs of every text sample (reviewed by eye; regenerate only with --force-regen)."""
+"""Golden outputs of every text and web-page sample (reviewed by eye; regenerate only with --force-regen)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from extractor.api import extract_file
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-TEXT_SAMPLES = sorted(SAMPLES.glob("*.txt"))
+TEXT_SAMPLES = sorted([*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.html")])
 RECORD_KEYS = ("section", "value", "unit", "qualifier", "surface", "label", "statement", "group", "low", "high")
 
 
