@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -205,13 +205,14 @@ def page_blocks(root: lxml.html.HtmlElement) -> list[PageBlock]:
     blocks: list[PageBlock] = []
     owners: list[lxml.html.HtmlElement] = []
     styles: list[tuple[bool, bool]] = [(False, False)]
-    pending: list[tuple[str, bool, bool]] = []
+    pending: list[tuple[str | None, bool, bool]] = []  # text, in a link, in bold; None for <br>
 
     def flush() -> None:
-        block = _make_block(owners[-1], pending)
+        for pieces in _paragraphs(pending):
+            block = _make_block(owners[-1], pieces)
+            if block is not None:
+                blocks.append(block)
         pending.clear()
-        if block is not None:
-            blocks.append(block)
 
     for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag
@@ -222,9 +223,9 @@ def page_blocks(root: lxml.html.HtmlElement) -> list[PageBlock]:
                     flush()
                 owners.append(element)
             link, bold = styles[-1]
-            styles.append((link or tag == "a", bold or tag in rules.bold_tags))
+            styles.append((link or (tag == "a" and "href" in element.attrib), bold or tag in rules.bold_tags))
             if tag == "br":
-                pending.append(("\n", False, False))
+                pending.append((None, False, False))
             if element.text:
                 pending.append((element.text, *styles[-1]))
         else:
@@ -237,11 +238,28 @@ def page_blocks(root: lxml.html.HtmlElement) -> list[PageBlock]:
     return blocks
 
 
-def _make_block(owner: lxml.html.HtmlElement, pieces: list[tuple[str, bool, bool]]) -> PageBlock | None:
+def _paragraphs(pieces: list[tuple[str | None, bool, bool]]) -> Iterator[list[tuple[str | None, bool, bool]]]:
+    """Text set apart by two line breaks (``<br><br>``) is two paragraphs, as a browser shows it."""
+    current: list[tuple[str | None, bool, bool]] = []
+    breaks = 0
+    for piece in pieces:
+        text = piece[0]
+        if text is None:
+            breaks += 1
+        elif text.strip():
+            if breaks >= 2:
+                yield current
+                current = []
+            breaks = 0
+        current.append(piece)
+    yield current
+
+
+def _make_block(owner: lxml.html.HtmlElement, pieces: list[tuple[str | None, bool, bool]]) -> PageBlock | None:
     chars = link_chars = bold_chars = 0
     parts: list[str] = []
     for text, link, bold in pieces:
-        if text == "\n":
+        if text is None:
             parts.append("\n")
             continue
         text = _C1_CONTROLS.sub(_windows_1252, text)
@@ -250,8 +268,7 @@ def _make_block(owner: lxml.html.HtmlElement, pieces: list[tuple[str, bool, bool
         chars += visible
         link_chars += visible if link else 0
         bold_chars += visible if bold else 0
-    lines = [" ".join(line.split(" ")).strip(" ") for line in "".join(parts).split("\n")]
-    lines = [_single_spaced(line) for line in lines if line.strip()]
+    lines = [_single_spaced(line) for line in "".join(parts).split("\n") if line.strip()]
     if not lines:
         return None
     return PageBlock(owner, lines, chars, link_chars, bold_chars)
@@ -443,50 +460,65 @@ def _boilerplate(block: PageBlock, totals: dict, protected: set, rules: HtmlRule
 
 # --- roles ------------------------------------------------------------------------------------
 def _assign_roles(blocks: list[PageBlock], title: PageBlock | None, core: list, rules: HtmlRules) -> None:
-    """Title, kicker, front matter (subtitle, lede, byline), then the body, block by block.
+    """Title and kicker, the front matter (subtitle, lede, byline, date), then the body.
 
     The front matter lasts from the title to the first heading, list item or plain paragraph.
     """
-    front = title is not None
-    subtitle = lede = False
+    front: set[Role] | None = set() if title is not None else None  # the front roles given so far
     for index, block in enumerate(blocks):
         if block is title:
-            continue
-        if title is not None and index + 1 < len(blocks) and blocks[index + 1] is title:
+            block.role = Role.TITLE
+        elif title is not None and index + 1 < len(blocks) and blocks[index + 1] is title:
             block.role = Role.RUBRIC
-            continue
-        ancestors = [block.element, *_ancestors(block.element)]
-        box = next((e for e in ancestors if e.tag in QUOTE_TAGS | {"table"}), None)
-        if box is not None and any(_within(element, box) for element in core):
-            box = None  # the whole content sits in it: a layout box, not a quote or a table
-        if box is not None:
-            block.group = box
-            block.role = Role.SIDEBAR if box.tag == "table" else _quote_role(box, blocks, rules)
-        elif block.tag in CAPTION_TAGS:
-            block.role = Role.BYLINE if _is_byline(block, rules) else Role.FURNITURE
-        elif block.tag in HEADING_TAGS:
-            if front and not subtitle and _shares_header(block, title):
-                block.role, subtitle = Role.SUBTITLE, True
-            else:
-                block.role, front = Role.HEADING, False
-        elif front and _is_byline(block, rules):
-            block.role = Role.BYLINE
-        elif front and (line_cues().issue.match(block.text) or any(e.tag == "time" for e in block.element.iter())):
-            block.role = Role.FURNITURE  # a web page's date, not a magazine's issue line
-        elif front and not (subtitle or lede) and (_named(block, rules.subtitle_tokens) or _subtitle_like(block, rules)):
-            block.role, subtitle = Role.SUBTITLE, True
-        elif front and not lede and (
-            _named(block, rules.lede_tokens) or _all_bold(block) or _before_byline(blocks, index, rules)
-        ):
-            block.role, lede = Role.LEDE, True
-        elif any(e.tag == "li" for e in ancestors[:3]):
-            block.role, front = Role.BULLET, False
-        elif _all_bold(block) and block.words <= rules.bold_heading_max_words and block.text[-1] not in DISPLAY_FORBIDDEN_ENDS:
-            block.role, front = Role.HEADING, False
+        elif (role := _boxed_role(block, blocks, core, rules)) is not None:
+            block.role = role
+        elif front is not None and (role := _front_role(block, blocks, index, title, front, rules)) is not None:
+            block.role = role
+            front.add(role)
         else:
-            block.role, front = Role.BODY, False
-    if title is not None:
-        title.role = Role.TITLE
+            block.role = _body_role(block, rules)
+            front = None
+
+
+def _boxed_role(block: PageBlock, blocks: list[PageBlock], core: list, rules: HtmlRules) -> Role | None:
+    """Quotes, asides and tables set apart from the text, and captions."""
+    box = next((e for e in [block.element, *_ancestors(block.element)] if e.tag in QUOTE_TAGS | {"table"}), None)
+    if box is not None and not any(_within(element, box) for element in core):
+        block.group = box  # a layout table or aside around the whole content is no box
+        return Role.SIDEBAR if box.tag == "table" else _quote_role(box, blocks, rules)
+    if block.tag in CAPTION_TAGS:
+        return Role.BYLINE if _is_byline(block, rules) else Role.FURNITURE
+    return None
+
+
+def _front_role(block: PageBlock, blocks: list[PageBlock], index: int, title: PageBlock | None,
+                given: set[Role], rules: HtmlRules) -> Role | None:
+    """The role of a block between the title and the body, or None where the body begins."""
+    if block.tag in HEADING_TAGS:
+        return Role.SUBTITLE if Role.SUBTITLE not in given and _shares_header(block, title) else None
+    if _is_byline(block, rules):
+        return Role.BYLINE
+    if line_cues().issue.match(block.text) or any(e.tag == "time" for e in block.element.iter()):
+        return Role.FURNITURE  # a web page's date, not a magazine's issue line
+    if not given & {Role.SUBTITLE, Role.LEDE} and (
+        _named(block, rules.subtitle_tokens) or _subtitle_like(block, rules)
+    ):
+        return Role.SUBTITLE
+    if Role.LEDE not in given and (
+        _named(block, rules.lede_tokens) or _all_bold(block) or _before_byline(blocks, index, rules)
+    ):
+        return Role.LEDE
+    return None
+
+
+def _body_role(block: PageBlock, rules: HtmlRules) -> Role:
+    if block.tag in HEADING_TAGS:
+        return Role.HEADING
+    if any(e.tag == "li" for e in [block.element, *_ancestors(block.element)][:3]):
+        return Role.BULLET
+    if _all_bold(block) and block.words <= rules.bold_heading_max_words and block.text[-1] not in DISPLAY_FORBIDDEN_ENDS:
+        return Role.HEADING
+    return Role.BODY
 
 
 def _quote_role(box: lxml.html.HtmlElement, blocks: list[PageBlock], rules: HtmlRules) -> Role:

@@ -152,3 +152,24 @@ def test_batch_inputs_leaves_out_the_output_folder(tmp_path):
     write(tmp_path / "output" / "copy.txt")
     found = discover_inputs([tmp_path], exclude=[tmp_path / "output"])
     assert [Path(item.path).name for item in found.inputs] == ["a.txt"]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("artikel.html", SourceKind.HTML), ("ARTIKEL.HTM", SourceKind.HTML), ("artikel.xhtml", SourceKind.HTML)],
+)
+def test_batch_inputs_takes_web_pages(tmp_path, name, kind):
+    assert kind_of(name) is kind
+    write(tmp_path / "in" / name, "<html><body><p>Aan de peiling deden 739 ambtenaren mee.</p></body></html>")
+    found = discover_inputs([tmp_path / "in"])
+    assert [(item.kind, item.precheck) for item in found.inputs] == [(kind, None)]
+
+
+def test_batch_inputs_named_special_files_fail_with_what_they_are(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    found = discover_inputs(["/dev/zero", tmp_path / "pipe"])
+    outcome = [(item.precheck.skipped, item.precheck.reason, item.precheck.message) for item in found.inputs]
+    assert outcome == [
+        (False, Reason.UNREADABLE, "a character device, not a regular file"),
+        (False, Reason.UNREADABLE, "a named pipe (FIFO), not a regular file"),
+    ]
