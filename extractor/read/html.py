@@ -33,6 +33,7 @@ QUOTE_TAGS = frozenset({"blockquote", "aside"})
 CAPTION_TAGS = frozenset({"figcaption", "caption"})
 DISPLAY_FORBIDDEN_ENDS = ".,;:!"
 SENTENCE_END = regex.compile(r"[.!?]")
+_WORD = regex.compile(r"\p{L}{2,}")
 _HTML_SPACE = regex.compile(r"[ \t\n\r\f]+")
 _TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+")
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
@@ -134,7 +135,7 @@ def read_html(path: Path | str, data: bytes) -> SourceText:
     text = decode_html(data, path)
     root = parse_html(text, path)
     blocks = main_blocks(root)
-    if not any(block.role in (Role.BODY, Role.BULLET, Role.LEDE) for block in blocks):
+    if not any(block.role in (Role.BODY, Role.BULLET, Role.LEDE) and _WORD.search(block.text) for block in blocks):
         raise EmptyInput(path, "the page has no article text (only navigation, scripts or markup)")
     source_text, hints = render(blocks)
     return SourceText(
@@ -394,7 +395,7 @@ def _ancestors(element: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement
 
 
 def _title(blocks: list[PageBlock], inside: list[PageBlock]) -> PageBlock | None:
-    """The first h1 of the content, else the last h1 before it."""
+    """The first h1 of the content, else the last h1 before it; without any h1, a heading that opens the content."""
     for block in inside:
         if block.tag == "h1":
             return block
@@ -405,7 +406,11 @@ def _title(blocks: list[PageBlock], inside: list[PageBlock]) -> PageBlock | None
             break
         if block.tag == "h1":
             before.append(block)
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    if first is not None and first.tag in HEADING_TAGS and not any(b.tag == "h1" for b in blocks):
+        return first
+    return None
 
 
 def _article_blocks(blocks: list[PageBlock], inside: list[PageBlock], title: PageBlock | None) -> list[PageBlock]:

@@ -1,8 +1,10 @@
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from extractor.errors import EmptyInput, UnsupportedInput
+from extractor.errors import EmptyInput, ExtractorError, UnsupportedInput
 from extractor.models import Role, SourceKind
 from extractor.read.formats import declared_charset, is_html
 from extractor.read.html import decode_html, read_html
@@ -103,6 +105,13 @@ def test_read_html_title_and_long_bold_paragraph_is_no_heading():
     assert (Role.BODY, "Wie minder vergadert, heeft meer tijd voor het eigenlijke werk en voor de burger.") in found
 
 
+def test_read_html_without_h1_a_heading_that_opens_the_content_is_the_title():
+    html = f"<html><body><div><h2>Werkdruk bij de overheid</h2>{BODY}</div></body></html>"
+    found = roles(html)
+    assert found[0] == (Role.TITLE, "Werkdruk bij de overheid")
+    assert (Role.HEADING, "Werkdruk") in found
+
+
 def test_read_html_double_line_breaks_part_paragraphs_and_anchors_are_no_links():
     html = (
         "<html><body><h1>Titel</h1><div>Aan de peiling deden 812 ambtenaren mee.<br>Van hen werkt 44 procent bij een gemeente."
@@ -195,10 +204,11 @@ def test_read_html_decodes_entities(markup, text):
         (b"<html><head><title>Leeg</title></head><body></body></html>", EmptyInput),
         (b"<html><body><nav><a href='/'>Home</a></nav><script>var a = 1;</script></body></html>", EmptyInput),
         (b"<!-- alleen commentaar -->", EmptyInput),
+        (b"<<<>>><!--<p>" * 50, EmptyInput),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", UnsupportedInput),
         (bytes(range(1, 32)) * 20, UnsupportedInput),
     ],
-    ids=["empty", "whitespace", "no-body", "only-boilerplate", "only-comment", "png", "control-bytes"],
+    ids=["empty", "whitespace", "no-body", "only-boilerplate", "only-comment", "markup-garbage", "png", "control-bytes"],
 )
 def test_read_html_refuses_empty_or_garbage_pages_with_one_line(tmp_path, data, error):
     path = tmp_path / "pagina.html"
@@ -235,3 +245,23 @@ def test_read_html_records_keep_exact_offsets(tmp_path):
     assert [s.heading for s in article.sections] == [None, "Werkdruk"]
     assert [r.surface for r in article.records] == ["812 ambtenaren", "44 procent", "Ruim een derde", "38 procent"]
     assert all(article.text[r.start : r.end] == r.surface for r in article.records)
+
+
+_TAGS = ["p", "div", "h1", "h2", "li", "ul", "a href='/x'", "b", "br", "blockquote", "aside", "nav", "script", "table", "td", "span"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(
+    st.sampled_from(_TAGS).map(lambda t: f"<{t}>"),
+    st.sampled_from(_TAGS).map(lambda t: f"</{t.split()[0]}>"),
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40),
+), max_size=40))
+def test_read_html_any_markup_gives_hints_inside_the_text_or_a_user_error(parts):
+    try:
+        source = read_html("p.html", "".join(parts).encode("utf-8"))
+    except ExtractorError:
+        return
+    previous_end = 0
+    for hint in source.hints:
+        assert previous_end <= hint.start < hint.end <= len(source.text)
+        previous_end = hint.end
