@@ -15,7 +15,7 @@ from pathlib import Path, PurePath
 from ..errors import Reason
 from ..dataset.ids import ID_MAX_LENGTH, slugify  # noqa: F401  (ID_MAX_LENGTH: part of this module's API)
 from ..models import SourceKind
-from ..read.formats import HTML_SUFFIXES, PDF_SUFFIXES, non_regular_kind
+from ..read.formats import HTML_SUFFIXES, PDF_SUFFIXES, SNIFF_BYTES, is_html, is_pdf, non_regular_kind
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 """Text files (any encoding the reader understands). Markdown is left out on purpose: in an
@@ -202,7 +202,8 @@ def discover_inputs(
     Order: arguments as given; below a folder, paths sorted by name level by level; matches of
     a glob pattern sorted. A file reached twice (also through a link) counts once, where it was
     first found. Files below folders and glob matches are taken only when their extension is a
-    supported one; a file named explicitly with another extension is kept as "skipped".
+    supported one; a file named explicitly with another extension is read when its first bytes
+    show a PDF or a web page, and kept as "skipped" otherwise.
     """
     excluded = {os.path.realpath(os.fspath(path)) for path in exclude}
     found: list[BatchInput] = []
@@ -212,6 +213,8 @@ def discover_inputs(
     def add(path: str, *, explicit: bool) -> None:
         nonlocal ignored
         kind = kind_of(os.path.basename(path))
+        if kind is None and explicit:
+            kind = _sniffed_kind(path)
         if kind is None and not explicit:
             ignored += 1
             return
@@ -252,6 +255,20 @@ def discover_inputs(
             check_file(item, max_bytes)
     assign_ids(found)
     return Discovery(found, ignored)
+
+
+def _sniffed_kind(path: str) -> SourceKind | None:
+    """The kind of a file named on the command line without a known extension, from its first bytes."""
+    if _special_file(path):
+        return None
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        return None
+    if is_pdf("", head):
+        return SourceKind.PDF
+    return SourceKind.HTML if is_html("", head) else None
 
 
 def _special_file(path: str) -> bool:

@@ -165,6 +165,18 @@ def test_batch_inputs_takes_web_pages(tmp_path, name, kind):
     assert [(item.kind, item.precheck) for item in found.inputs] == [(kind, None)]
 
 
+def test_batch_inputs_named_file_without_extension_is_sniffed(tmp_path):
+    write(tmp_path / "pagina", "<!DOCTYPE html><html><body><p>Aan de peiling deden 739 ambtenaren mee.</p></body></html>")
+    write(tmp_path / "notities", "Aan de peiling deden 739 ambtenaren mee.")
+    write(tmp_path / "map" / "pagina", "<!DOCTYPE html><html></html>")
+    found = discover_inputs([tmp_path / "pagina", tmp_path / "notities", tmp_path / "map"])
+    assert [(Path(item.path).name, item.kind, item.precheck is None) for item in found.inputs] == [
+        ("pagina", SourceKind.HTML, True),
+        ("notities", None, False),
+    ]
+    assert found.ignored == 1  # below a folder only the extension counts
+
+
 def test_batch_inputs_named_special_files_fail_with_what_they_are(tmp_path):
     os.mkfifo(tmp_path / "pipe")
     found = discover_inputs(["/dev/zero", tmp_path / "pipe"])
