@@ -33,11 +33,6 @@ _NON_REGULAR = (
 )
 
 
-def looks_like_pdf(path: Path) -> bool:
-    """True for a PDF by name, or by header whatever its name."""
-    return path.suffix.lower() in PDF_SUFFIXES or starts_with_pdf_magic(path)
-
-
 def is_pdf(name: str | Path, head: bytes) -> bool:
     """True for a PDF by name, or by the first bytes of the file whatever its name."""
     return Path(name).suffix.lower() in PDF_SUFFIXES or head.startswith(PDF_MAGIC)
@@ -46,15 +41,6 @@ def is_pdf(name: str | Path, head: bytes) -> bool:
 def is_html(name: str | Path, head: bytes) -> bool:
     """True for a web page by name, or by a document that opens with ``<!DOCTYPE html>`` or ``<html>``."""
     return Path(name).suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(head))
-
-
-def starts_with_pdf_magic(path: Path) -> bool:
-    """True when the file begins with the PDF header (unreadable files are not PDFs)."""
-    try:
-        with path.open("rb") as handle:
-            return handle.read(len(PDF_MAGIC)) == PDF_MAGIC
-    except OSError:
-        return False
 
 
 def declared_charset(data: bytes) -> str | None:

@@ -10,11 +10,12 @@ import pytest
 from extractor.api import extract_file
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
-TEXT_SAMPLES = sorted([*SAMPLES.glob("*.txt"), *SAMPLES.glob("*.html")])
+PAGE_SAMPLES = sorted(SAMPLES.glob("*.html"))
+TEXT_SAMPLES = sorted(SAMPLES.glob("*.txt"))
 RECORD_KEYS = ("section", "value", "unit", "qualifier", "surface", "label", "statement", "group", "low", "high")
 
 
-@pytest.fixture(scope="module", params=TEXT_SAMPLES, ids=[p.stem for p in TEXT_SAMPLES])
+@pytest.fixture(scope="module", params=TEXT_SAMPLES + PAGE_SAMPLES, ids=[p.stem for p in TEXT_SAMPLES + PAGE_SAMPLES])
 def sample(request):
     return request.param, extract_file(request.param)
 
