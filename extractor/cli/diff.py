@@ -42,7 +42,7 @@ def diff_command(old: Path, new: Path, fmt: str, max_text_lines: int | None) -> 
       extractor diff output/before/ output/after/
       extractor diff old/articles/opgavegericht-werken.json output/ --format json
     """
-    from ..diff.compare import MAX_TEXT_DIFF_LINES, diff_paths, render_text
+    from ..diff import MAX_TEXT_DIFF_LINES, diff_paths, render_text
 
     try:
         result = diff_paths(
