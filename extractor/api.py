@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
+from .errors import EncodingProblem
 from .read.source import read_source, source_from_string
 from .models import Article
 from .pipeline import extract_source
+
+TEXT_PATH = "<text>"
+"""The name of article text given as a string, in errors and in ``source.path``."""
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def extract_file(path: str | Path, *, article_id: str | None = None) -> Article:
@@ -21,7 +28,20 @@ def extract(path_or_text: Any, *, article_id: str | None = None) -> Article:
         return extract_file(path_or_text, article_id=article_id)
     if isinstance(path_or_text, str) and "\n" not in path_or_text and _is_file(path_or_text):
         return extract_file(Path(path_or_text), article_id=article_id)
-    return extract_source(source_from_string(str(path_or_text)), article_id=article_id)
+    text = str(path_or_text)
+    _refuse_surrogates(text)
+    return extract_source(source_from_string(text, path=TEXT_PATH), article_id=article_id)
+
+
+def _refuse_surrogates(text: str) -> None:
+    """Lone surrogates are not characters: no file can hold them, so neither may an article."""
+    found = _SURROGATE.search(text)
+    if found:
+        raise EncodingProblem(
+            TEXT_PATH,
+            f"lone surrogate U+{ord(found.group()):04X} at character {found.start()}: "
+            "the text is not valid Unicode",
+        )
 
 
 def _is_file(text: str) -> bool:

@@ -2,8 +2,23 @@
 
 from __future__ import annotations
 
+import unicodedata
 from enum import Enum
 from pathlib import Path
+
+UNSHOWN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+"""Unicode categories never written raw to a terminal: controls (newlines, ANSI escapes),
+format characters (bidirectional overrides), surrogates (undecodable file-name bytes), line
+and paragraph separators."""
+
+
+def shown(text: str) -> str:
+    """``text`` (a file name, most often) safe for a one-line message on a terminal: every
+    character of ``UNSHOWN_CATEGORIES`` is written as its Python escape (``\\n``, ``\\x1b``)."""
+    return "".join(
+        repr(char)[1:-1] if unicodedata.category(char) in UNSHOWN_CATEGORIES else char
+        for char in text
+    )
 
 
 class Reason(str, Enum):
@@ -34,8 +49,8 @@ class ExtractorError(Exception):
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
-        where = f"{self.path}: " if self.path else ""
-        return f"{where}{self.reason.value}: {self.detail}"
+        where = f"{shown(self.path)}: " if self.path else ""
+        return f"{where}{self.reason.value}: {shown(self.detail)}"
 
 
 class UnreadableInput(ExtractorError):

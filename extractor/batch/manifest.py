@@ -44,6 +44,8 @@ class InputResult:
     ``document`` is the article document's path relative to the output folder, set whenever a
     complete document for the current content of the input exists; only those documents make
     up the records tables. ``extractor_version`` is the version that wrote that document.
+    ``reused`` says that this run did not extract the input again: it was unchanged since the
+    run that did, whose status, message and counts the entry carries over.
     """
 
     path: str
@@ -61,6 +63,7 @@ class InputResult:
     seconds: float | None = None
     extractor_version: str | None = None
     traceback: str | None = None
+    reused: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +82,7 @@ class InputResult:
             "seconds": round(self.seconds, 3) if self.seconds is not None else None,
             "extractor_version": self.extractor_version,
             "traceback": self.traceback,
+            "reused": self.reused,
         }
 
     @classmethod
@@ -99,6 +103,7 @@ class InputResult:
             seconds=data.get("seconds"),
             extractor_version=data.get("extractor_version"),
             traceback=data.get("traceback"),
+            reused=data.get("reused") is True,
         )
 
 
@@ -136,6 +141,9 @@ class Manifest:
             counts[entry.status.value] += 1
         return counts
 
+    def reused(self) -> int:
+        return sum(1 for entry in self.inputs if entry.reused)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "format": MANIFEST_FORMAT,
@@ -148,6 +156,7 @@ class Manifest:
             "spacy_version": self.spacy_version,
             "options": self.options,
             "counts": self.counts(),
+            "reused": self.reused(),
             "ignored_files": self.ignored,
             "tables_error": self.tables_error,
             "report_error": self.report_error,

@@ -17,6 +17,7 @@ from rich.progress import (
 )
 from rich.table import Table
 
+from ..errors import shown
 from .runner import BatchProgress, RunSummary
 from .manifest import MANIFEST_NAME, InputResult, Status
 
@@ -36,13 +37,13 @@ STATUS_STYLES = {
 
 
 def describe(entry: InputResult) -> str:
-    """One line for one input: ``path: reason: message``."""
+    """One line for one input: ``path: reason: message``, safe to print on a terminal."""
     parts = [entry.path]
     if entry.reason is not None:
         parts.append(entry.reason.value)
     if entry.message:
         parts.append(entry.message)
-    return ": ".join(parts)
+    return shown(": ".join(parts))
 
 
 def _start_line(event: BatchProgress) -> str:
@@ -50,6 +51,8 @@ def _start_line(event: BatchProgress) -> str:
     line = f"{event.total} inputs: {event.to_do} to extract"
     if event.to_do:
         line += f" with {event.workers} worker{'s' if event.workers != 1 else ''}"
+    if event.reused:
+        line += f", {event.reused} reused (unchanged since the last run)"
     if counts.get("skipped"):
         line += f", {counts['skipped']} skipped"
     if counts.get("failed"):
@@ -177,12 +180,16 @@ def render_summary(summary: RunSummary, console: Console) -> None:
     totals.add_column("inputs", justify="right")
     totals.add_column("records", justify="right")
     totals.add_column("pages", justify="right")
+    totals.add_column("reused", justify="right")
     for status in (Status.OK, Status.WARNING, Status.SKIPPED, Status.FAILED):
         entries = [entry for entry in summary.inputs if entry.status is status]
         records = sum(entry.records or 0 for entry in entries if entry.document)
         pages = sum(entry.pages or 0 for entry in entries if entry.document)
+        reused = sum(1 for entry in entries if entry.reused)
         style = STATUS_STYLES[status] if counts.get(status.value) else "dim"
-        totals.add_row(status.value, str(len(entries)), str(records), str(pages), style=style)
+        totals.add_row(
+            status.value, str(len(entries)), str(records), str(pages), str(reused), style=style
+        )
     console.print(totals)
 
     problems = [
@@ -196,8 +203,8 @@ def render_summary(summary: RunSummary, console: Console) -> None:
             table.add_row(
                 entry.status.value,
                 entry.reason.value if entry.reason else "",
-                escape(entry.path),
-                escape(entry.message or ""),
+                escape(shown(entry.path)),
+                escape(shown(entry.message or "")),
                 style=STATUS_STYLES[entry.status],
             )
         console.print(table)
@@ -207,7 +214,7 @@ def render_summary(summary: RunSummary, console: Console) -> None:
         console.print(
             f"{summary.ignored} files in the folders were not .pdf, .txt or .text: ignored"
         )
-    out = escape(str(summary.out_dir))
+    out = escape(shown(str(summary.out_dir)))
     if summary.tables_error:
         console.print(
             f"[bold red]error[/]: the records tables were not written: {escape(summary.tables_error)}"

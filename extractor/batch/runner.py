@@ -60,6 +60,9 @@ KILL_GRACE_SECONDS = 5.0
 """How long past its time limit a task that ignores the in-worker alarm may run before its
 worker process is killed and replaced."""
 
+KILL_JOIN_SECONDS = 5.0
+"""How long to wait for one killed worker process to be gone."""
+
 STARTUP_ALLOWANCE_SECONDS = 120.0
 """Extra time for a task whose start was never reported (its worker may still be starting)."""
 
@@ -113,6 +116,8 @@ class BatchProgress:
     elapsed: float
     workers: int
     result: InputResult | None = None
+    reused: int = 0
+    """Inputs unchanged since the run that extracted them, not extracted again."""
 
 
 ProgressCallback = Callable[[BatchProgress], None]
@@ -135,6 +140,10 @@ class RunSummary:
         for entry in self.inputs:
             counts[entry.status.value] = counts.get(entry.status.value, 0) + 1
         return counts
+
+    @property
+    def reused(self) -> list[InputResult]:
+        return [entry for entry in self.inputs if entry.reused]
 
     @property
     def failed(self) -> list[InputResult]:
@@ -200,12 +209,21 @@ def _kill_executor(executor: ProcessPoolExecutor) -> None:
         executor.kill_workers()
         return
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    results = getattr(executor, "_result_queue", None)
     for process in processes:
         try:
             process.kill()
         except Exception:
             pass
     executor.shutdown(wait=False, cancel_futures=True)
+    # A worker killed while sending its result leaves half a message in the result pipe, and
+    # the pool's manager thread waits for the rest for ever (and with it the interpreter's
+    # exit), as this process holds a write end too. Without it the read ends in EOF instead.
+    for process in processes:
+        process.join(KILL_JOIN_SECONDS)
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        writer.close()
 
 
 class _ProcessPool:
@@ -510,11 +528,21 @@ def _plan(discovery: Discovery, previous: list[InputResult], out_dir: Path, forc
             and old.extractor_version == __version__
             and (out_dir / old.document).is_file()
         ):
-            entry.status, entry.message = Status.SKIPPED, "unchanged since the last run"
-            entry.document, entry.extractor_version = old.document, old.extractor_version
-            entry.records, entry.pages, entry.warnings = old.records, old.pages, old.warnings
+            _reuse(entry, old)
         entries.append(entry)
     return entries
+
+
+def _reuse(entry: InputResult, old: InputResult) -> None:
+    """Carry over what the last extraction of an unchanged input found, so that a resumed or
+    repeated run reports what an uninterrupted one does."""
+    status = old.status
+    if status not in (Status.OK, Status.WARNING):  # a manifest that called it "skipped"
+        status = Status.WARNING if old.warnings or not old.records else Status.OK
+    entry.status, entry.reason, entry.message = status, None, old.message
+    entry.document, entry.extractor_version = old.document, old.extractor_version
+    entry.records, entry.pages, entry.warnings = old.records, old.pages, old.warnings
+    entry.reused = True
 
 
 def _remove_stale_documents(out_dir: Path, entries: list[InputResult], previous: list[InputResult]) -> None:
@@ -600,6 +628,15 @@ def run_batch(
             )
     except OutputBusy as error:
         raise BatchError(str(error)) from error
+    except OSError as error:
+        raise BatchError(_output_error(out, error)) from error
+
+
+def _output_error(out: Path, error: OSError) -> str:
+    """One line for an output folder that cannot be written: a file where a folder should
+    be, no permission, a full disk."""
+    where = f" ({os.fsdecode(error.filename)})" if error.filename not in (None, str(out)) else ""
+    return f"{out}: cannot write the output folder: {error.strerror or error}{where}"
 
 
 def _run_locked(
@@ -643,6 +680,7 @@ def _run_locked(
                 event=event, total=len(entries), to_do=len(tasks), done=tally.done,
                 counts=counts, pages=tally.pages, records=tally.records,
                 elapsed=time.monotonic() - clock, workers=workers, result=entry,
+                reused=manifest.reused(),
             ))
 
     runner = _Runner(out, manifest, tasks, timeout, extract, report)

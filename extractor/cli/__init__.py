@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import errno
+
 import click
 
 from .. import __version__
+from .common import CommandError, output_error
 from .diff import diff_command
 from .extract import extract_command
 from .report import report_command
@@ -12,7 +15,21 @@ from .run import run_command
 from .validate import validate_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class ExtractorGroup(click.Group):
+    """The command group; an output that cannot be written ends any command in one line."""
+
+    def invoke(self, ctx: click.Context) -> None:
+        try:
+            return super().invoke(ctx)
+        except CommandError:
+            raise
+        except OSError as error:
+            if error.errno == errno.EPIPE:  # a closed pipe (`| head`): click's own quiet exit
+                raise
+            raise output_error(error) from None
+
+
+@click.group(cls=ExtractorGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="extractor")
 def main() -> None:
     """Extract the statistics of Dutch Ambtenarenpanel articles into a validated dataset.

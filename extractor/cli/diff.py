@@ -8,12 +8,7 @@ from pathlib import Path
 import click
 
 from ..errors import ExtractorError
-
-
-class DiffError(click.ClickException):
-    """A problem with the inputs of a diff: exit code 2, as 0 and 1 mean same and different."""
-
-    exit_code = 2
+from .common import CommandError
 
 
 @click.command("diff")
@@ -42,7 +37,7 @@ def diff_command(old: Path, new: Path, fmt: str, max_text_lines: int | None) -> 
       extractor diff output/before/ output/after/
       extractor diff old/articles/opgavegericht-werken.json output/ --format json
     """
-    from ..diff.compare import MAX_TEXT_DIFF_LINES, diff_paths, render_text
+    from ..diff import MAX_TEXT_DIFF_LINES, diff_paths, render_text
 
     try:
         result = diff_paths(
@@ -50,7 +45,7 @@ def diff_command(old: Path, new: Path, fmt: str, max_text_lines: int | None) -> 
             max_text_lines=MAX_TEXT_DIFF_LINES if max_text_lines is None else max_text_lines,
         )
     except ExtractorError as e:
-        raise DiffError(e.one_line()) from e
+        raise CommandError(e.one_line()) from e
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:

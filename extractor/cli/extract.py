@@ -5,18 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from ..errors import ExtractorError
+from .common import CommandError, write_stdout
 
 FORMATS = ("json", "jsonl", "csv")
 
 
 @click.command("extract")
-@click.argument("path", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="json: the article document; jsonl/csv: its records.")
 @click.option("--id", "article_id", default=None, help="Article id (default: from the file name).")
@@ -34,7 +34,7 @@ def extract_command(path: Path, fmt: str, article_id: str | None) -> None:
     try:
         document = extract_file(path, article_id=article_id).to_dict()
     except ExtractorError as error:
-        raise click.ClickException(error.one_line()) from None
+        raise CommandError(error.one_line()) from None
     out = io.StringIO()
     if fmt == "json":
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -47,4 +47,4 @@ def extract_command(path: Path, fmt: str, article_id: str | None) -> None:
         writer.writeheader()
         for record in document["records"]:
             writer.writerow(record_row(record))
-    sys.stdout.write(out.getvalue())
+    write_stdout(out.getvalue())

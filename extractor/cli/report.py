@@ -6,7 +6,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import ExtractorError
+from ..errors import ExtractorError, shown
+from .common import CommandError
 
 
 @click.command("report")
@@ -26,5 +27,5 @@ def report_command(output_dir: Path) -> None:
     try:
         index = write_report(output_dir)
     except ExtractorError as e:
-        raise click.ClickException(e.one_line()) from e
-    click.echo(f"wrote {index}")
+        raise CommandError(e.one_line()) from e
+    click.echo(f"wrote {shown(str(index))}")

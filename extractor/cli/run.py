@@ -12,6 +12,7 @@ from rich.console import Console
 
 from ..batch.runner import DEFAULT_TIMEOUT, BatchError, ExitCode, run_batch
 from ..batch.inputs import DEFAULT_MAX_BYTES
+from ..errors import shown
 
 MEBIBYTE = 1024 * 1024
 
@@ -95,11 +96,11 @@ def run_command(
                 progress=display, max_bytes=int(max_size * MEBIBYTE) if max_size else None,
             )
     except BatchError as error:
-        raise BatchUsageError(str(error)) from error
+        raise BatchUsageError(shown(str(error))) from error
     except KeyboardInterrupt as error:
         code = ExitCode.TERMINATED if isinstance(error, Terminated) else ExitCode.INTERRUPTED
         stderr.print(
-            f"interrupted: {output}/run.json is saved; run the same command again to resume",
+            f"interrupted: {shown(str(output))}/run.json is saved; run the same command again to resume",
             highlight=False,
         )
         sys.exit(int(code))

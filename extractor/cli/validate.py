@@ -7,13 +7,8 @@ from pathlib import Path
 
 import click
 
-from ..errors import ExtractorError
-
-
-class ValidateError(click.ClickException):
-    """The path could not be validated at all (exit code 2; 1 means it is invalid)."""
-
-    exit_code = 2
+from ..errors import ExtractorError, shown
+from .common import CommandError
 
 
 @click.command("validate")
@@ -43,16 +38,16 @@ def validate_command(path: Path, strict: bool, fmt: str) -> None:
     try:
         report = validate_path(path)
     except ExtractorError as e:
-        raise ValidateError(e.one_line()) from e
+        raise CommandError(e.one_line()) from e
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
     else:
         for problem in report.problems:
             colour = "red" if problem.severity.value == "error" else "yellow"
-            click.echo(click.style(problem.one_line(), fg=colour))
+            click.echo(click.style(shown(problem.one_line()), fg=colour))
         verdict = "valid" if report.ok(strict=strict) else "INVALID"
         click.echo(
-            f"{path}: {verdict}: {len(report.errors)} errors, {len(report.warnings)} warnings "
+            f"{shown(str(path))}: {verdict}: {len(report.errors)} errors, {len(report.warnings)} warnings "
             f"in {report.documents} documents, {report.records} records."
         )
     click.get_current_context().exit(0 if report.ok(strict=strict) else 1)

@@ -17,9 +17,14 @@ RUN_FIELDS = ("state", "started", "finished", "extractor_version")
 SAFE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,150}")
 
 
+INDEX_NAME = "index"
+"""The run index's page is ``index.html``: an article with this id gets a hashed name."""
+
+
 def page_name(article_id: str) -> str:
     """The file name of an article's page: its id when that is a safe file name, else a slug."""
-    if SAFE_NAME.fullmatch(article_id) and not article_id.endswith("."):
+    safe = SAFE_NAME.fullmatch(article_id) and not article_id.endswith(".")
+    if safe and article_id.casefold() != INDEX_NAME:
         return f"{article_id}.html"
     slug = re.sub(r"[^A-Za-z0-9]+", "-", article_id).strip("-")[:60] or "article"
     digest = hashlib.sha256(article_id.encode("utf-8")).hexdigest()[:8]
@@ -88,6 +93,8 @@ class Row:
     warnings: int | None
     article: LoadedArticle | None = None
     traceback: str | None = None
+    reused: bool = False
+    """The run did not extract the input again: the status is that of its last extraction."""
 
 
 @dataclass(slots=True)
@@ -201,6 +208,7 @@ def index_rows(articles: list[LoadedArticle], manifest: Manifest | None) -> list
             warnings=warnings,
             article=article,
             traceback=_str(entry.get("traceback")),
+            reused=entry.get("reused") is True,
         ))
     for article in articles:
         if id(article) not in used:

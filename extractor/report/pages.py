@@ -21,8 +21,13 @@ from .markup import RANK_RECORD, RANK_REPAIR, Span, layout, render_inline
 
 ASSETS = "assets"
 INDEX_PAGE = "index.html"
+GENERATOR = "ambtenarenpanel-extractor review page"
+"""The generator named in every page: a page without it is someone else's and is left alone."""
 NEWLINE_SIGN = "↵"
 """How a line break inside a hyphenation repair is shown in its title."""
+
+REUSED_NOTE = ' <span class="reused">(hergebruikt: ongewijzigd sinds de vorige run)</span>'
+"""Beside the status of an input that the run did not extract again."""
 
 ANCHOR_UNSAFE = re.compile(r"[^A-Za-z0-9_.:-]+")
 
@@ -45,7 +50,7 @@ def page(template: str, title: str, **parts: str) -> str:
     """
     css, js = asset("report.css"), asset("report.js")
     return Template(asset(template)).substitute(
-        title=escape(title), css=css, js=js, policy=escape(policy()), **parts
+        title=escape(title), css=css, js=js, policy=escape(policy()), generator=GENERATOR, **parts
     )
 
 
@@ -500,7 +505,7 @@ def _index_row(row: Row) -> str:
         f'<tr class="status-{status}">'
         f"<td><code>{escape(row.path)}</code></td>"
         f'<td data-value="{escape(row.status)}"><span class="badge status-{status}">'
-        f"{escape(fmt.status_word(row.status))}</span></td>"
+        f"{escape(fmt.status_word(row.status))}</span>{REUSED_NOTE if row.reused else ''}</td>"
         f'<td class="num" data-value="{records or -1}">{records or fmt.NONE}</td>'
         f'<td class="num" data-value="{warnings or -1}">{warnings or fmt.NONE}</td>'
         f"<td>{why or fmt.NONE}</td>"

@@ -47,7 +47,12 @@ class Reason:
 class HyphenationRules:
     suspended_followers: frozenset[str]
     hyphen_prefixes: frozenset[str]
+    lowercase_abbreviations: frozenset[str]
+    """Abbreviations written in lower case ("ov", "pdf"), which keep the hyphen of a compound."""
+    vowels: frozenset[str]
+    """A left part without any of these letters is an abbreviation ("zzp", "ggz")."""
     vowel_collisions: frozenset[str]
+    """Vowel pairs across the break that a hyphen keeps apart; "ij" counts as one vowel."""
     diaeresis: dict[str, str]
 
 
@@ -56,11 +61,16 @@ def hyphenation_rules() -> HyphenationRules:
     data = require_keys(
         "hyphenation.json",
         load_json("hyphenation.json"),
-        {"suspended_followers", "hyphen_prefixes", "vowel_collisions", "diaeresis"},
+        {
+            "suspended_followers", "hyphen_prefixes", "lowercase_abbreviations", "vowels",
+            "vowel_collisions", "diaeresis",
+        },
     )
     return HyphenationRules(
         frozenset(data["suspended_followers"]),
         frozenset(data["hyphen_prefixes"]),
+        frozenset(data["lowercase_abbreviations"]),
+        frozenset(data["vowels"]),
         frozenset(data["vowel_collisions"]),
         dict(data["diaeresis"]),
     )
@@ -135,15 +145,17 @@ def decide(
         if hyphenated_seen > joined_seen:
             return False, True, Reason.DOCUMENT_HYPHENATED
         return True, False, Reason.DOCUMENT_JOINED
-    if lower_left in rules.hyphen_prefixes and not prefix:
-        return False, True, Reason.PREFIX
     lexicon = dutch_lexicon()
+    # A word that begins like a prefix is no prefix plus a word: "ex-\ntern" is "extern".
     if joined in lexicon:
         return True, False, Reason.LEXICON_JOINED
+    if lower_left in rules.hyphen_prefixes and not prefix:
+        return False, True, Reason.PREFIX
+    if is_abbreviation(lower_left, rules):
+        return False, True, Reason.ABBREVIATION
     if hyphenated in lexicon:
         return False, True, Reason.LEXICON_HYPHENATED
-    collision = lower_left[-1] + lower_right[0]
-    if collision in rules.vowel_collisions:
+    if vowel_collision(lower_left, lower_right) in rules.vowel_collisions:
         with_diaeresis = lower_left + rules.diaeresis.get(lower_right[0], lower_right[0]) + lower_right[1:]
         if lower_right[0] in rules.diaeresis and with_diaeresis in lexicon:
             return True, False, Reason.LEXICON_DIAERESIS
@@ -151,6 +163,20 @@ def decide(
     if len(left) in hyphenation_points(joined):
         return True, False, Reason.HYPHENATION_POINT
     return True, False, Reason.DEFAULT
+
+
+def is_abbreviation(word: str, rules: HyphenationRules) -> bool:
+    """A lower-case abbreviation: listed ("ov", "pdf"), or letters without a vowel ("zzp")."""
+    if word in rules.lowercase_abbreviations:
+        return True
+    return word.isalpha() and not any(char in rules.vowels for char in word)
+
+
+def vowel_collision(left: str, right: str) -> str:
+    """The last vowel of ``left`` and the first of ``right`` as they meet, "ij" as one vowel."""
+    end = "ij" if left.endswith("ij") else left[-1:]
+    start = "ij" if right.startswith("ij") else right[:1]
+    return end + start
 
 
 def repaired_starts(repairs: list[Repair]) -> list[int]:

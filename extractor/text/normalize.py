@@ -19,13 +19,20 @@ LIGATURES = {
 # Control characters other than tab and newline carry no text (form feeds mark PDF pages).
 CONTROL = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n") + "\x7f"
 
+# The end mark of an article: a square after its last sentence. Set in a dingbat font, the
+# square extracts as the letter "n" (its code in Zapf Dingbats).
+END_MARK = r"(?<=[.!?\u2026\"\u201d\u2019)])(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:n|[\u25a0-\u25ab\u25fb-\u25fe\u274f-\u2752])(?=\s*\Z)"
+
 _SPECIAL = regex.compile(
-    "\r\n?|[" + regex.escape(SOFT_HYPHEN + ZERO_WIDTH + SPACES + "".join(LIGATURES) + CONTROL) + "]"
+    f"(?P<end>{END_MARK})|\r\n?|["
+    + regex.escape(SOFT_HYPHEN + ZERO_WIDTH + SPACES + "".join(LIGATURES) + CONTROL)
+    + "]"
 )
 
 
 def normalize(text: str) -> tuple[str, OffsetMap]:
-    """NFC, plain spaces, no soft hyphens or zero-width characters, ligatures expanded, ``\\n`` only."""
+    """NFC, plain spaces, no soft hyphens, zero-width characters or end mark, ligatures
+    expanded, ``\\n`` only."""
     if not unicodedata.is_normalized("NFC", text):
         text, nfc_map = _nfc(text)
     else:
@@ -35,7 +42,9 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
     for match in _SPECIAL.finditer(text):
         builder.copy(text[position : match.start()], position)
         found = match.group()
-        if found[0] == "\r" or found == "\x0c":
+        if match["end"] is not None:
+            pass  # the end mark is dropped with the space or line break before it
+        elif found[0] == "\r" or found == "\x0c":
             builder.insert("\n", match.start())
         elif found in SPACES:
             builder.insert(" ", match.start())

@@ -224,7 +224,16 @@ def test_batch_resume_skips_unchanged_and_redoes_changed(tmp_path, monkeypatch):
     status = {Path(entry.path).name: entry.status for entry in second.inputs}
     assert status.pop(changed.name) in GOOD
     assert status.pop("nieuw.txt") in GOOD
-    assert set(status.values()) == {Status.SKIPPED}
+    # An unchanged input is reused with what its last extraction found, not reported skipped.
+    last = {Path(entry.path).name: entry for entry in first.inputs}
+    for entry in second.inputs:
+        name = Path(entry.path).name
+        assert entry.reused is (name in status)
+        if entry.reused:
+            old = last[name]
+            assert (entry.status, entry.message, entry.records, entry.pages, entry.warnings) == (
+                old.status, old.message, old.records, old.pages, old.warnings
+            )
     after = article_files(tmp_path / "out")
     assert f"{removed.stem}.json" not in after
     assert after[f"{changed.stem}.json"] != before[f"{changed.stem}.json"]
@@ -349,3 +358,27 @@ def test_batch_on_a_local_dask_cluster_matches_a_local_run(tmp_path, monkeypatch
     ]
     assert article_files(tmp_path / "dask") == article_files(tmp_path / "local")
     assert manifest(tmp_path / "dask")["options"]["scheduler"] == cluster.scheduler_address
+
+
+def test_batch_killed_pool_does_not_wait_for_half_a_result():
+    """A worker killed while it sends its result leaves half a message in the result pipe.
+    Killing the pool must still end the pool's manager thread, which the interpreter joins
+    at exit (a run stopped with SIGTERM would otherwise never end)."""
+    import multiprocessing
+    import struct
+    from concurrent.futures import ProcessPoolExecutor
+
+    from extractor.batch.runner import _kill_executor
+
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    executor.submit(time.sleep, 60)
+    deadline = time.monotonic() + 60
+    while not executor._processes and time.monotonic() < deadline:
+        time.sleep(0.05)
+    manager = executor._executor_manager_thread
+    # The length of a 100-byte message, and then only one of its bytes.
+    os.write(executor._result_queue._writer.fileno(), struct.pack("!i", 100) + b"x")
+    time.sleep(0.5)
+    _kill_executor(executor)
+    manager.join(timeout=20)
+    assert not manager.is_alive()

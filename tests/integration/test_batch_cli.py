@@ -161,7 +161,7 @@ def test_batch_cli_killed_run_resumes_to_the_outputs_of_an_uninterrupted_run(tmp
     )
     assert resumed.returncode == ExitCode.OK, resumed.stderr
     start_line = next(line for line in resumed.stderr.splitlines() if "inputs:" in line)
-    assert start_line.endswith("skipped")
+    assert "reused (unchanged since the last run)" in start_line
     reference = subprocess.run(
         extractor_command("in", "-o", "reference", "--jobs", "2", "--quiet"),
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=900,
@@ -170,9 +170,16 @@ def test_batch_cli_killed_run_resumes_to_the_outputs_of_an_uninterrupted_run(tmp
 
     final = manifest(stopped)
     assert final["state"] == "complete"
-    skipped = {entry["id"] for entry in final["inputs"] if entry["status"] == "skipped"}
-    assert done_before <= skipped
-    assert len(skipped) < len(final["inputs"])
+    reused = {entry["id"] for entry in final["inputs"] if entry["reused"]}
+    assert done_before <= reused
+    assert len(reused) < len(final["inputs"])
+    # What the killed run had finished is reported as an uninterrupted run reports it.
+    uninterrupted = manifest(tmp_path / "reference")
+    assert final["counts"] == uninterrupted["counts"]
+    assert "skipped" not in {entry["status"] for entry in final["inputs"]}
+    for entry, twin in zip(final["inputs"], uninterrupted["inputs"], strict=True):
+        keys = ("id", "status", "reason", "message", "records", "pages", "warnings", "document")
+        assert {k: entry[k] for k in keys} == {k: twin[k] for k in keys}
     assert article_files(stopped) == article_files(tmp_path / "reference")
     assert len(article_files(stopped)) == 480
     assert (stopped / "records.csv").read_bytes() == (tmp_path / "reference" / "records.csv").read_bytes()

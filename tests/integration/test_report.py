@@ -419,7 +419,7 @@ def test_report_cli_writes_the_pages(tmp_path: Path) -> None:
 
 def test_report_cli_error_is_one_clean_line(tmp_path: Path) -> None:
     result = CliRunner().invoke(report_command, [str(tmp_path / "nope")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # as for a missing path in every command
     assert result.output.startswith("Error: ") and "no such output folder" in result.output
     assert "Traceback" not in result.output
 

@@ -1,6 +1,13 @@
 import pytest
 
-from extractor.text.hyphenation import Reason, repair_hyphenation, undo_repairs
+from extractor.text.hyphenation import (
+    Reason,
+    hyphenation_rules,
+    is_abbreviation,
+    repair_hyphenation,
+    undo_repairs,
+    vowel_collision,
+)
 
 
 @pytest.mark.parametrize(
@@ -23,6 +30,18 @@ from extractor.text.hyphenation import Reason, repair_hyphenation, undo_repairs
         ("van 2022-\n2023 loopt", "van 2022-\n2023 loopt", None),
         ("persoons-\n\n33\n\nen bedrijfsgegevens", "persoons-\n\n33\n\nen bedrijfsgegevens", None),
         ("geen afbreking hier", "geen afbreking hier", None),
+        ("intern en ex-\ntern, individuele", "intern en extern,\nindividuele", Reason.LEXICON_JOINED),
+        ("een ex-\npartner", "een ex-partner", Reason.PREFIX),
+        ("de vice-\nvoorzitter", "de vicevoorzitter", Reason.LEXICON_JOINED),
+        ("een pdf-\nbestand", "een pdf-bestand", Reason.ABBREVIATION),
+        ("de ov-\nkaart", "de ov-kaart", Reason.ABBREVIATION),
+        ("de zzp-\nopdrachten", "de zzp-opdrachten", Reason.ABBREVIATION),
+        ("de ggz-\ninstelling", "de ggz-instelling", Reason.ABBREVIATION),
+        ("de wo-\nning", "de woning", Reason.LEXICON_JOINED),
+        ("een mini-\nijsje", "een mini-ijsje", Reason.VOWEL_COLLISION),
+        ("met bij-\nijver", "met bij-ijver", Reason.VOWEL_COLLISION),
+        ("een mede-\nijveraar", "een mede-ijveraar", Reason.VOWEL_COLLISION),
+        ("een bij-\neenkomst", "een bijeenkomst", Reason.LEXICON_JOINED),
     ],
 )
 def test_hyphenation_repairs_line_breaks(text_in, text_out, reason):
@@ -60,3 +79,21 @@ def test_hyphenation_joins_every_line_end_hyphen_of_the_seed(seed_article):
     assert "-\n" not in seed_article.text
     for word in ("deelgenomen", "meerderheid", "vertrekpunt", "belanghebbenden", "informatieoverdracht"):
         assert word in seed_article.text
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("pdf", True), ("ov", True), ("zzp", True), ("hr", True), ("wo", False), ("hy", False),
+     ("ambte", False), ("2022", False)],
+)
+def test_hyphenation_lowercase_abbreviations(word, expected):
+    assert is_abbreviation(word, hyphenation_rules()) is expected
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "collision"),
+    [("auto", "ongeluk", "oo"), ("zij", "ingang", "iji"), ("mini", "ijsje", "iij"),
+     ("bij", "ijver", "ijij"), ("mini", "jurk", "ij"), ("ambte", "naren", "en")],
+)
+def test_hyphenation_vowel_collision_counts_ij_as_one_vowel(left, right, collision):
+    assert vowel_collision(left, right) == collision

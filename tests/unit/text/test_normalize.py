@@ -15,6 +15,12 @@ from extractor.text.normalize import normalize
         ("zero\u200bwidth", "zerowidth"),
         ("page\x0cbreak", "page\nbreak"),
         ("gewoon", "gewoon"),
+        ("individuele gesprekken. n\n", "individuele gesprekken.\n"),
+        ("individuele gesprekken.\r\n n\r\n", "individuele gesprekken.\n"),
+        ("het einde.\u201d \u25a0", "het einde.\u201d"),
+        ("Dit is n. Verder", "Dit is n. Verder"),
+        ("een n", "een n"),
+        ("gesprekken. n en verder", "gesprekken. n en verder"),
     ],
 )
 def test_normalize_text(text_in, text_out):
