@@ -8,6 +8,14 @@ from typing import NamedTuple
 from ...models import BBox
 
 
+class UndecodableText(Exception):
+    """Characters of a page have no Unicode meaning (fonts without a usable /ToUnicode)."""
+
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
+
+
 class Char(NamedTuple):
     """One printed glyph; coordinates in PDF points, origin top-left (pdfplumber convention).
 
