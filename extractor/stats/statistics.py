@@ -865,12 +865,12 @@ def _drop_restated_fractions(found: list[Statistic], text: str) -> list[Statisti
     """A word fraction that rounds an earlier exact figure with the same content restates it."""
     kept: list[Statistic] = []
     for stat in found:
-        context = _content_words(text[stat.sentence_start : stat.sentence_end])
         if stat.kind == "FRACTION" and any(
             earlier.kind != "FRACTION"
             and earlier.unit == Unit.PERCENT
             and abs(earlier.value - stat.value) <= RESTATEMENT_TOLERANCE
-            and len(_content_words(earlier.label) & context) >= RESTATEMENT_SHARED_WORDS
+            and len(_content_words(earlier.label)
+                    & _content_words(text[stat.sentence_start : stat.sentence_end])) >= RESTATEMENT_SHARED_WORDS
             for earlier in kept
         ):
             continue
@@ -878,5 +878,6 @@ def _drop_restated_fractions(found: list[Statistic], text: str) -> list[Statisti
     return kept
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in _LONG_WORD.findall(text.lower()) if w not in statistic_rules().backward_stops}
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _LONG_WORD.findall(text.lower()) if w not in statistic_rules().backward_stops)

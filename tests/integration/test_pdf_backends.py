@@ -54,3 +54,24 @@ def test_pdf_backend_in_the_api():
         [(r.value, r.label, r.section, r.page) for r in reference.records]
     with pytest.raises(ValueError, match="unknown PDF backend 'pymupdf'"):
         extractor.extract(SAMPLE, pdf_backend="pymupdf")
+
+
+def test_pdf_extract_loads_no_table_or_reference_libraries():
+    """`extract` of a PDF starts without pandas, pyarrow, pdfplumber or pdfminer."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = (
+        "import sys\n"
+        "from extractor.cli import main\n"
+        f"main(['extract', {str(SAMPLE)!r}, '--format', 'csv'], standalone_mode=False)\n"
+        "heavy = ('pandas', 'pyarrow', 'pdfplumber', 'pdfminer')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy), file=sys.stderr)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=root,
+                          timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip().splitlines()[-1] == "[]"
+    assert "werkdruk-verzuim:1," in done.stdout

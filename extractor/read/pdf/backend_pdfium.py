@@ -15,8 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .backend_pdfplumber import RULE_MAX_THICKNESS, font_flags
-from .model import Char, Page, UndecodableText
+from .model import RULE_MAX_THICKNESS, Char, Page, UndecodableText, font_flags
 
 NAME = "pdfium"
 UPRIGHT_TOL = 1e-3
@@ -113,6 +112,7 @@ def _chars(textpage: Any, dy: float, check_time: Callable[[], None]) -> list[Cha
     rect_ref = ctypes.byref(rect)
     x, y = ctypes.c_double(), ctypes.c_double()
     styles: dict[int, _Style] = {}
+    address = ctypes.cast(textpage, ctypes.c_void_p).value
     chars: list[Char] = []
     add = chars.append
     undecodable = 0
@@ -127,8 +127,9 @@ def _chars(textpage: Any, dy: float, check_time: Callable[[], None]) -> list[Cha
         code = c.FPDFText_GetUnicode(textpage, i)
         if code in (10, 13) or (code == 32 and c.FPDFText_IsGenerated(textpage, i)):
             continue
-        obj = c.FPDFText_GetTextObject(textpage, i)
-        style = _style(textpage, i, obj, styles)
+        style = styles.get(_text_object_at(address, i))
+        if style is None:
+            style = _style(textpage, i, styles)
         if not style.upright:
             continue  # rotated text: credits along the edge, never body
         if code in UNDECODABLE or c.FPDFText_HasUnicodeMapError(textpage, i) == 1:
@@ -150,6 +151,12 @@ def _chars(textpage: Any, dy: float, check_time: Callable[[], None]) -> list[Cha
     return chars
 
 
+_text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
+    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+"""``FPDFText_GetTextObject`` returning the address as an int: a cheap key for the style cache
+(turning pypdfium2's pointer into an int costs more than the rest of a character)."""
+
+
 class _Style:
     """What the characters of one text object share: font, size, descent, orientation."""
 
@@ -163,10 +170,11 @@ class _Style:
         self.upright = upright
 
 
-def _style(textpage: Any, index: int, obj: Any, cache: dict[int, _Style]) -> _Style:
+def _style(textpage: Any, index: int, cache: dict[int | None, _Style]) -> _Style:
     """The style of character ``index``, looked up once per text object."""
     c = pdfium_c
-    key = ctypes.cast(obj, ctypes.c_void_p).value or 0
+    obj = c.FPDFText_GetTextObject(textpage, index)
+    key = ctypes.cast(obj, ctypes.c_void_p).value
     found = cache.get(key)
     if found is None:
         size = c.FPDFText_GetFontSize(textpage, index)

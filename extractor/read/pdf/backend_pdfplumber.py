@@ -9,10 +9,8 @@ does the same from ``page.chars``-style dicts, for other backends and for checks
 from __future__ import annotations
 
 import io
-import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
 from typing import Any
 
 import pdfplumber
@@ -20,25 +18,12 @@ from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 
-from .model import Char, Page, UndecodableText
+from .model import RULE_MAX_THICKNESS, Char, Page, UndecodableText, font_flags
 from .streams import StreamTooLarge
 
 NAME = "pdfplumber"
-
-BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|extrabold|ultrabold|[-,]bd\b",
-                       re.IGNORECASE)
-ITALIC_FONT = re.compile(r"italic|oblique|slanted|kursiv|[-,]it\b", re.IGNORECASE)
 REPLACEMENT = "\ufffd"
 """What pdfminer gives for a glyph its font cannot map to Unicode."""
-RULE_MAX_THICKNESS = 3.0
-"""A drawn line or rectangle thinner than this (points) is a rule, not a box."""
-
-
-@lru_cache(maxsize=256)
-def font_flags(fontname: str) -> tuple[bool, bool]:
-    """(bold, italic) as the font's name tells: ``ABCDEF+Arial-BoldItalicMT`` -> (True, True)."""
-    name = fontname.split("+", 1)[-1]
-    return bool(BOLD_FONT.search(name)), bool(ITALIC_FONT.search(name))
 
 
 class Document:
