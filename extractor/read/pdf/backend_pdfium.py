@@ -100,48 +100,50 @@ def _chars(textpage: Any, dy: float, check_time: Callable[[], None]) -> list[Cha
     """The page's printed characters in content order, without the ones pdfium generates.
 
     A character's box is pdfplumber's: from its origin to the next character's origin (pdfium
-    puts the characters it generates, such as line ends, where the advance ends), capped by the
-    loose box, so italic overhangs and word spacing stay out; from the font's descent to one
-    font size above it.
+    puts the characters it generates, such as line ends, where the advance ends); a space, or a
+    character with no next one on its line, ends where its loose box does (no word spacing, no
+    italic overhang); from the font's descent to one font size above it.
     """
-    c = pdfium_c
-    count = c.FPDFText_CountChars(textpage)
+    page = ctypes.cast(textpage, ctypes.c_void_p).value
+    count = pdfium_c.FPDFText_CountChars(textpage)
     if count <= 0:
         return []
-    rect = c.FS_RECTF()
+    rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
     x, y = ctypes.c_double(), ctypes.c_double()
-    styles: dict[int, _Style] = {}
-    address = ctypes.cast(textpage, ctypes.c_void_p).value
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
+    origins = []
+    for i in range(count):
+        _origin(page, i, x_ref, y_ref)
+        origins.append((x.value, y.value))
+    origins.append((float("inf"), float("nan")))
+    codes = _codes(textpage, page, count)
+    styles: dict[int | None, _Style] = {}
     chars: list[Char] = []
     add = chars.append
     undecodable = 0
-    origins = []
-    for i in range(count):
-        c.FPDFText_GetCharOrigin(textpage, i, x, y)
-        origins.append((x.value, y.value))
-    origins.append((float("inf"), float("nan")))
     for i in range(count):
         if not i % TIME_CHECK_CHARS:
             check_time()
-        code = c.FPDFText_GetUnicode(textpage, i)
-        if code in (10, 13) or (code == 32 and c.FPDFText_IsGenerated(textpage, i)):
+        code = codes[i]
+        if code in (10, 13) or (code == 32 and _is_generated(page, i)):
             continue
-        style = styles.get(_text_object_at(address, i))
+        style = styles.get(_text_object_at(page, i))
         if style is None:
             style = _style(textpage, i, styles)
         if not style.upright:
             continue  # rotated text: credits along the edge, never body
-        if code in UNDECODABLE or c.FPDFText_HasUnicodeMapError(textpage, i) == 1:
+        if code in UNDECODABLE or _map_error(page, i) == 1:
             undecodable += 1
             continue
         if code == LINE_END_HYPHEN:
             code = 0x2D
-        c.FPDFText_GetLooseCharBox(textpage, i, rect_ref)
         x0, baseline = origins[i]
         next_x, next_y = origins[i + 1]
-        x1 = rect.right
-        if x0 <= next_x < x1 and abs(next_y - baseline) < 0.01:
+        if code == 32 or not (x0 <= next_x and abs(next_y - baseline) < 0.01):
+            _loose_box(page, i, rect_ref)  # a space's advance leaves out the word spacing
+            x1 = next_x if x0 <= next_x < rect.right and abs(next_y - baseline) < 0.01 else rect.right
+        else:
             x1 = next_x
         bottom = baseline + style.descent
         add(Char(chr(code), x0, dy - bottom - style.size, x1, dy - bottom,
@@ -151,10 +153,33 @@ def _chars(textpage: Any, dy: float, check_time: Callable[[], None]) -> list[Cha
     return chars
 
 
-_text_object_at = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)(
-    ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
-"""``FPDFText_GetTextObject`` returning the address as an int: a cheap key for the style cache
-(turning pypdfium2's pointer into an int costs more than the rest of a character)."""
+def _codes(textpage: Any, page: int, count: int) -> list[int]:
+    """The Unicode code of every character, read in one call where the text allows it."""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    codes = list(buffer)[:count]
+    if any(0xD800 <= code < 0xE000 for code in codes):  # surrogate pairs: indices shift
+        return [_unicode(page, i) for i in range(count)]
+    # The text shows pdfium's line-end hyphen mark as U+FFFE; the character itself tells it apart.
+    return [_unicode(page, i) if code == 0xFFFE else code for i, code in enumerate(codes)]
+
+
+def _by_address(name: str, restype: Any, *argtypes: Any) -> Any:
+    """pdfium's function ``name`` taking the text page as a plain address.
+
+    The characters of a page take a few calls each; through pypdfium2's typed wrappers the
+    argument checks cost more than the calls.
+    """
+    address = ctypes.cast(getattr(pdfium_c, name), ctypes.c_void_p).value
+    return ctypes.CFUNCTYPE(restype, ctypes.c_void_p, ctypes.c_int, *argtypes)(address)
+
+
+_unicode = _by_address("FPDFText_GetUnicode", ctypes.c_uint)
+_is_generated = _by_address("FPDFText_IsGenerated", ctypes.c_int)
+_map_error = _by_address("FPDFText_HasUnicodeMapError", ctypes.c_int)
+_text_object_at = _by_address("FPDFText_GetTextObject", ctypes.c_void_p)
+_origin = _by_address("FPDFText_GetCharOrigin", ctypes.c_int, ctypes.c_void_p, ctypes.c_void_p)
+_loose_box = _by_address("FPDFText_GetLooseCharBox", ctypes.c_int, ctypes.c_void_p)
 
 
 class _Style:
