@@ -89,7 +89,11 @@ def _records(
     sections = [(s.start, s.end) for s in structure.sections]
     groups = assign_groups(statistics, structure.paragraphs, text, sections)
     records = []
+    sentences: dict[tuple[int, int], str] = {}  # one sentence holds many statistics: join it once
     for index, (stat, group) in enumerate(zip(statistics, groups), start=1):
+        bounds = (stat.sentence_start, stat.sentence_end)
+        if bounds not in sentences:
+            sentences[bounds] = " ".join(text[stat.sentence_start : stat.sentence_end].split())
         page, bbox = _page_and_box(source, clean_to_source, stat.start, stat.end)
         records.append(
             Record(
@@ -101,7 +105,7 @@ def _records(
                 label=stat.label,
                 qualifier=stat.qualifier,
                 surface=text[stat.start : stat.end],
-                sentence=" ".join(text[stat.sentence_start : stat.sentence_end].split()),
+                sentence=sentences[bounds],
                 start=stat.start,
                 end=stat.end,
                 page=page,
