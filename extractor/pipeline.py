@@ -16,7 +16,7 @@ from .dataset.checks import consistency_findings, validate_document
 from .text.hyphenation import repair_hyphenation, repaired_starts
 from .dataset.ids import slugify
 from .models import Article, BBox, Record, Repair, RoleHint, SourceKind, SourceText, Unit
-from .stats.nlp import SECTION_STARTS_KEY, shared_nlp
+from .stats.nlp import SECTION_STARTS_KEY, make_doc, shared_nlp
 from .text.normalize import normalize
 from .text.offsets import OffsetMap
 from .stats.statistics import Statistic
@@ -62,8 +62,11 @@ def extract_source(source: SourceText, *, article_id: str | None = None, nlp: La
 
 
 def _annotate(nlp: Language, structure: Structure):
-    """Run the pipeline on the clean text, telling it where sections start."""
-    doc = nlp.make_doc(structure.text)
+    """Run the pipeline on the clean text, telling it where sections start.
+
+    The text is tokenised in pieces (``make_doc``), so articles longer than spaCy's
+    ``max_length`` go through too."""
+    doc = make_doc(nlp, structure.text)
     doc.user_data[SECTION_STARTS_KEY] = [section.start for section in structure.sections]
     for _name, component in nlp.pipeline:
         doc = component(doc)
@@ -86,7 +89,11 @@ def _records(
     sections = [(s.start, s.end) for s in structure.sections]
     groups = assign_groups(statistics, structure.paragraphs, text, sections)
     records = []
+    sentences: dict[tuple[int, int], str] = {}  # one sentence holds many statistics: join it once
     for index, (stat, group) in enumerate(zip(statistics, groups), start=1):
+        bounds = (stat.sentence_start, stat.sentence_end)
+        if bounds not in sentences:
+            sentences[bounds] = " ".join(text[stat.sentence_start : stat.sentence_end].split())
         page, bbox = _page_and_box(source, clean_to_source, stat.start, stat.end)
         records.append(
             Record(
@@ -98,7 +105,7 @@ def _records(
                 label=stat.label,
                 qualifier=stat.qualifier,
                 surface=text[stat.start : stat.end],
-                sentence=" ".join(text[stat.sentence_start : stat.sentence_end].split()),
+                sentence=sentences[bounds],
                 start=stat.start,
                 end=stat.end,
                 page=page,
@@ -144,12 +151,11 @@ def _page_and_box(
 
 def _hints_in(repaired_to_source: OffsetMap, length: int, hints: list[RoleHint]) -> list[RoleHint]:
     """Carry the reader's role hints from source offsets over to the repaired text."""
-    sources = [repaired_to_source.to_input(i) for i in range(length)]
     mapped = []
     for hint in hints:
-        inside = [i for i, s in enumerate(sources) if hint.start <= s < hint.end]
-        if inside:
-            mapped.append(RoleHint(min(inside), max(inside) + 1, hint.role))
+        span = repaired_to_source.output_range(hint.start, hint.end)
+        if span is not None and span[0] < length:
+            mapped.append(RoleHint(span[0], min(span[1], length), hint.role))
     return mapped
 
 

@@ -13,6 +13,8 @@ from ..errors import ExtractorError
 from .common import CommandError, write_stdout
 
 FORMATS = ("json", "jsonl", "csv")
+PDF_BACKENDS = ("pdfium", "pdfplumber")
+"""As ``extractor.api.PDF_BACKENDS``, without importing the pipeline for ``--help``."""
 
 
 @click.command("extract")
@@ -20,19 +22,22 @@ FORMATS = ("json", "jsonl", "csv")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="json: the article document; jsonl/csv: its records.")
 @click.option("--id", "article_id", default=None, help="Article id (default: from the file name).")
-def extract_command(path: Path, fmt: str, article_id: str | None) -> None:
+@click.option("--pdf-backend", type=click.Choice(PDF_BACKENDS), default=PDF_BACKENDS[0], show_default=True,
+              help="PDF reader: pdfium (fast) or pdfplumber (the reference).")
+def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: str) -> None:
     """Extract the statistics of one article (PDF or text) and print them.
 
     \b
     Examples:
       extractor extract samples/opgavegericht-werken.txt
       extractor extract article.pdf --format csv > records.csv
+      extractor extract article.pdf --pdf-backend pdfplumber
     """
     from ..api import extract_file
     from ..dataset.tables import RECORD_COLUMNS, record_row
 
     try:
-        document = extract_file(path, article_id=article_id).to_dict()
+        document = extract_file(path, article_id=article_id, pdf_backend=pdf_backend).to_dict()
     except ExtractorError as error:
         raise CommandError(error.one_line()) from None
     out = io.StringIO()

@@ -13,6 +13,7 @@ from rich.console import Console
 from ..batch.runner import DEFAULT_TIMEOUT, BatchError, ExitCode, run_batch
 from ..batch.inputs import DEFAULT_MAX_BYTES
 from ..errors import shown
+from .extract import PDF_BACKENDS
 
 MEBIBYTE = 1024 * 1024
 
@@ -56,6 +57,10 @@ def _on_sigterm(signum: int, frame: Any) -> None:
     "--scheduler", metavar="ADDRESS",
     help="Run on the Dask cluster whose scheduler is at ADDRESS (needs the 'dask' extra).",
 )
+@click.option(
+    "--pdf-backend", type=click.Choice(PDF_BACKENDS), default=PDF_BACKENDS[0], show_default=True,
+    help="PDF reader: pdfium (fast) or pdfplumber (the reference).",
+)
 def run_command(
     inputs: tuple[str, ...],
     output: Path,
@@ -65,6 +70,7 @@ def run_command(
     timeout: float,
     max_size: float,
     scheduler: str | None,
+    pdf_backend: str,
 ) -> None:
     """Extract every article in INPUT... (files, folders, glob patterns) into OUTPUT.
 
@@ -94,6 +100,7 @@ def run_command(
                 list(inputs), output,
                 jobs=jobs, force=force, timeout=timeout or None, scheduler=scheduler,
                 progress=display, max_bytes=int(max_size * MEBIBYTE) if max_size else None,
+                extract=_extract_with(pdf_backend),
             )
     except BatchError as error:
         raise BatchUsageError(shown(str(error))) from error
@@ -113,6 +120,15 @@ def run_command(
     elif summary.tables_error:
         stderr.print(f"error: the records tables were not written: {summary.tables_error}", highlight=False)
     sys.exit(int(summary.exit_code))
+
+
+def _extract_with(pdf_backend: str) -> Any:
+    """The worker's extract function for a backend (None: the default one)."""
+    if pdf_backend == PDF_BACKENDS[0]:
+        return None
+    from ..api import extract_file_pdfplumber
+
+    return extract_file_pdfplumber
 
 
 def _display(quiet: bool, console: Console) -> Any:

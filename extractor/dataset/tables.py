@@ -10,16 +10,29 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from ..datafiles import load_json
 from ..errors import InvalidOutput, UnreadableInput
 from ..models import Qualifier, Unit
 from .outputs import FILE_MODE, TEMP_PREFIX, TEMP_SUFFIX, atomic_write_text, dump_json
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+else:
+    class _OnFirstUse:
+        """A module imported when first used: ``extract`` needs the columns, not pandas."""
+
+        def __init__(self, name: str):
+            self._name = name
+
+        def __getattr__(self, attribute: str) -> Any:
+            return getattr(import_module(self._name), attribute)
+
+    pd, pa, pq = _OnFirstUse("pandas"), _OnFirstUse("pyarrow"), _OnFirstUse("pyarrow.parquet")
 
 FIELDS_RESOURCE = "record_fields.json"
 """Field names, types, constraints and descriptions of the records table (feeds docs too)."""
@@ -43,11 +56,11 @@ CATEGORY_VALUES = {
 _PANDAS_DTYPES = {"string", "category", "float64", "int64", "Int64"}
 _TABLE_TYPES = {"string", "number", "integer"}
 _ARROW_TYPES = {
-    "string": pa.string(),
-    "category": pa.dictionary(pa.int32(), pa.string()),
-    "float64": pa.float64(),
-    "int64": pa.int64(),
-    "Int64": pa.int64(),
+    "string": lambda: pa.string(),
+    "category": lambda: pa.dictionary(pa.int32(), pa.string()),
+    "float64": lambda: pa.float64(),
+    "int64": lambda: pa.int64(),
+    "Int64": lambda: pa.int64(),
 }
 
 
@@ -316,7 +329,7 @@ def _describe_failures(frame: pd.DataFrame, cases: pd.DataFrame) -> str:
 def arrow_schema() -> pa.Schema:
     """Parquet column types: dictionary-encoded categoricals, int64 with nulls for page."""
     return pa.schema(
-        [pa.field(spec.name, _ARROW_TYPES[spec.dtype], nullable=not spec.required)
+        [pa.field(spec.name, _ARROW_TYPES[spec.dtype](), nullable=not spec.required)
          for spec in record_fields()]
     )
 

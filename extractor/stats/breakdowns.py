@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..datafiles import load_json
@@ -31,8 +32,10 @@ def assign_groups(
     """A group number per statistic (None when it stands alone), in order of first appearance."""
     markers = tuple(m.split() for m in load_json("labels.json")["continuation_markers"])
     clusters: list[_Cluster] = []
+    paragraph_spans = _Spans([(p.start, p.end) for p in paragraphs])
+    section_spans = _Spans(sections)
     for index, stat in enumerate(stats):
-        paragraph = _paragraph_of(paragraphs, stat.start)
+        paragraph = paragraph_spans.index_of(stat.start)
         last = clusters[-1] if clusters else None
         if last and last.sentence_start == stat.sentence_start and stat.unit == Unit.PERCENT and Unit.PERCENT in last.units:
             _add(last, index, stat)
@@ -45,7 +48,7 @@ def assign_groups(
     merged: list[_Cluster] = []
     for cluster in clusters:
         previous = merged[-1] if merged else None
-        if previous and _continues(previous, cluster, stats, paragraphs, text, sections, markers):
+        if previous and _continues(previous, cluster, stats, paragraphs, text, section_spans, markers):
             previous.members.extend(cluster.members)
             previous.percent_sum += cluster.percent_sum
             previous.units |= cluster.units
@@ -76,7 +79,7 @@ def _continues(previous, cluster, stats, paragraphs, text, sections, markers) ->
     if Unit.COUNT in previous.units or Unit.COUNT in cluster.units:
         return False
     first, last = stats[cluster.members[0]], stats[previous.members[-1]]
-    if _section_index(sections, first.start) != _section_index(sections, last.start):
+    if sections.index_of(first.start) != sections.index_of(last.start):
         return False
     statement = first.statement
     if statement and statement == last.statement:
@@ -106,15 +109,19 @@ def _continues(previous, cluster, stats, paragraphs, text, sections, markers) ->
     return not cluster.bullet and previous.percent_sum + cluster.percent_sum <= 100 + SUM_TOLERANCE
 
 
-def _paragraph_of(paragraphs: list[Paragraph], offset: int) -> int | None:
-    for index, paragraph in enumerate(paragraphs):
-        if paragraph.start <= offset < paragraph.end:
-            return index
-    return None
+class _Spans:
+    """Sorted ``(start, end)`` spans: which one holds an offset, by bisection."""
 
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = spans
+        self.starts = [start for start, _ in spans]
+        self.ordered = all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
 
-def _section_index(sections: list[tuple[int, int]], offset: int) -> int | None:
-    for index, (start, end) in enumerate(sections):
-        if start <= offset < end:
+    def index_of(self, offset: int) -> int | None:
+        """The first span with ``start <= offset < end``, or None."""
+        if not self.ordered:
+            return next((i for i, (start, end) in enumerate(self.spans) if start <= offset < end), None)
+        index = bisect_right(self.starts, offset) - 1
+        if index >= 0 and offset < self.spans[index][1]:
             return index
-    return None
+        return None

@@ -8,6 +8,7 @@ import numpy
 import spacy
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex, compile_suffix_regex
 
@@ -22,6 +23,8 @@ TOKENIZER_FILE = "tokenizer.json"
 SENTENCE_STARTS_KEY = "extractor.sentence_starts"
 SECTION_STARTS_KEY = "extractor.section_starts"
 """Where ``doc.user_data`` may give the character offsets at which article sections start."""
+PIECE_CHARS = 100_000
+"""Longer texts are tokenised in pieces of about this many characters, cut after a paragraph."""
 TEXT_KEY = "extractor.text"
 """Where ``doc.user_data`` keeps the input string (``Doc.text`` rebuilds it token by token)."""
 """Where ``doc.user_data`` keeps the sentence start indices (iterating ``doc.sents`` is slow)."""
@@ -102,25 +105,83 @@ class StatisticsComponent:
         return doc
 
 
+def make_doc(nlp: Language, text: str) -> Doc:
+    """Tokenise ``text`` in pieces cut at paragraph breaks, so that no ``nlp.max_length`` applies.
+
+    The tokenizer splits at whitespace runs, and a piece ends with a whole run, so the joined
+    doc has exactly the tokens of one pass over the whole text.
+    """
+    if len(text) <= PIECE_CHARS:
+        return nlp.tokenizer(text)
+    tokenize = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)  # without the text-keeping wrapper
+    docs = [tokenize(text[start:end]) for start, end in text_pieces(text, PIECE_CHARS)]
+    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+def text_pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """``(start, end)`` pieces of about ``size`` characters, each ending after a blank line (or,
+    in a text without one, after whitespace) together with the whitespace that follows it."""
+    pieces = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.find("\n\n", start + size)
+        if cut < 0:
+            cut = _next_space(text, start + size)
+        if cut < 0:
+            break
+        end = cut
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end >= len(text):
+            break
+        pieces.append((start, end))
+        start = end
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def _next_space(text: str, at: int) -> int:
+    for i in range(at, len(text)):
+        if text[i].isspace():
+            return i
+    return -1
+
+
 def _customise_tokenizer(nlp: Language) -> None:
-    """Split "12,5%" and "10-15"; keep "zo’n" whole; let "dat." end a sentence."""
+    """Split "12,5%" and "10-15"; keep "zo’n" whole; let "dat." end a sentence.
+
+    The tokenizer is built anew with every setting at once: each change to a live tokenizer's
+    rules, suffixes or infixes reloads all its special cases, which made this the costliest
+    step of starting up.
+    """
     settings = require_keys(
         TOKENIZER_FILE,
         load_json(TOKENIZER_FILE),
         {"keep_abbreviations", "min_word_length", "extra_suffixes", "extra_infixes", "special_cases"},
     )
     lexicon, keep = dutch_lexicon(), set(settings["keep_abbreviations"])
-    nlp.tokenizer.rules = {
+    old = nlp.tokenizer
+    rules = {
         key: value
-        for key, value in nlp.tokenizer.rules.items()
+        for key, value in old.rules.items()
         if not _glued_full_stop(key, lexicon, keep, settings["min_word_length"])
     }
+    for case in settings["special_cases"]:
+        rules[case] = [{"ORTH": case}]
     suffixes = list(nlp.Defaults.suffixes) + settings["extra_suffixes"]
     infixes = list(nlp.Defaults.infixes) + settings["extra_infixes"]
-    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
-    for case in settings["special_cases"]:
-        nlp.tokenizer.add_special_case(case, [{"ORTH": case}])
+    nlp.tokenizer = Tokenizer(
+        nlp.vocab,
+        rules=rules,
+        prefix_search=old.prefix_search,
+        suffix_search=compile_suffix_regex(suffixes).search,
+        infix_finditer=compile_infix_regex(infixes).finditer,
+        token_match=old.token_match,
+        url_match=old.url_match,
+        faster_heuristics=old.faster_heuristics,
+    )
 
 
 def _glued_full_stop(key: str, lexicon, keep: set[str], min_length: int) -> bool:

@@ -23,6 +23,7 @@ _DECIMAL = regex.compile(r"\d+(?:,\d+)?")
 _COMPOUND_NUMBER = regex.compile(r"(\p{L}+?)(?:en|ën)(\p{L}+)")
 _LONG_WORD = regex.compile(r"\p{L}{4,}")
 _QUOTED = regex.compile(r"[‘“'\"]([^’”'\"]{1,40})[’”'\"]")
+_OPENING_QUOTE = regex.compile(r"[‘“'\"]")
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 OPENING_QUOTES = "‘“„‚«'\""
 CLOSING_QUOTES = "’”»'\""
@@ -210,6 +211,8 @@ class _Sentence:
         self.sent = sent
         self.raw = doc_text[sent.start_char : sent.end_char]  # Span.text walks the tokens
         self.starts: set[int] = set()
+        quote = _OPENING_QUOTE.search(self.raw)
+        self.first_quote = sent.start_char + quote.start() if quote else None
 
     def ends_with(self, index: int, phrases: Phrases) -> tuple[str, ...] | None:
         """The phrase among ``phrases`` that ends right before token ``index``."""
@@ -702,6 +705,8 @@ def _quoted_before(sentence: _Sentence, bracket: int) -> str | None:
 def _quoted_answers(sentence: _Sentence, first: int) -> list[str]:
     """'zowel het antwoord ‘Ja’ als ‘Weet niet’ door 42 procent': one label per quoted answer."""
     answers = []
+    if sentence.first_quote is None or first < 1 or sentence.tokens[first - 1].idx < sentence.first_quote:
+        return answers  # no quote before the number: skip reading the sentence up to it
     text = sentence.text(0, first)
     for match in _QUOTED.finditer(text):
         answers.append(match.group(1).strip())
@@ -865,12 +870,12 @@ def _drop_restated_fractions(found: list[Statistic], text: str) -> list[Statisti
     """A word fraction that rounds an earlier exact figure with the same content restates it."""
     kept: list[Statistic] = []
     for stat in found:
-        context = _content_words(text[stat.sentence_start : stat.sentence_end])
         if stat.kind == "FRACTION" and any(
             earlier.kind != "FRACTION"
             and earlier.unit == Unit.PERCENT
             and abs(earlier.value - stat.value) <= RESTATEMENT_TOLERANCE
-            and len(_content_words(earlier.label) & context) >= RESTATEMENT_SHARED_WORDS
+            and len(_content_words(earlier.label)
+                    & _content_words(text[stat.sentence_start : stat.sentence_end])) >= RESTATEMENT_SHARED_WORDS
             for earlier in kept
         ):
             continue
@@ -878,5 +883,6 @@ def _drop_restated_fractions(found: list[Statistic], text: str) -> list[Statisti
     return kept
 
 
-def _content_words(text: str) -> set[str]:
-    return {w for w in _LONG_WORD.findall(text.lower()) if w not in statistic_rules().backward_stops}
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in _LONG_WORD.findall(text.lower()) if w not in statistic_rules().backward_stops)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 
 @dataclass(slots=True)
@@ -13,10 +14,16 @@ class OffsetMap:
     Each piece ``(out_start, in_start, length)`` says that ``output[out_start + k]`` is a copy
     of ``input[in_start + k]``. Inserted characters (a joining space, a moved newline) point at
     the input character that caused them, so every output offset has a source.
+
+    Lookups bisect arrays built on first use (pieces are not changed after that), so each costs
+    O(log n) whatever the length of the text.
     """
 
     pieces: list[tuple[int, int, int]] = field(default_factory=list)
     length: int = 0
+    _out_starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _by_input: tuple[list[int], list[int], list[int]] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def identity(cls, length: int) -> "OffsetMap":
@@ -34,11 +41,44 @@ class OffsetMap:
         return in_start + (offset - out_start)
 
     def to_output(self, offset: int) -> int | None:
-        """The output offset copied from input ``offset``, or None when nothing was copied from it."""
-        for out_start, in_start, length in self.pieces:
-            if in_start <= offset < in_start + length:
-                return out_start + (offset - in_start)
-        return None
+        """The output offset copied from input ``offset``, or None when nothing was copied from it.
+
+        Where several pieces copy it (an inserted character points at its cause), the first in
+        the output wins.
+        """
+        found = [self.pieces[i][0] + (offset - self.pieces[i][1])
+                 for i in self._pieces_over(offset, offset + 1)]
+        return min(found) if found else None
+
+    def output_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """The first and one past the last output offset whose input lies in ``[start, end)``."""
+        low = high = None
+        for i in self._pieces_over(start, end):
+            out_start, in_start, length = self.pieces[i]
+            a = out_start + max(start - in_start, 0)
+            b = out_start + min(end - in_start, length)
+            low = a if low is None or a < low else low
+            high = b if high is None or b > high else high
+        return (low, high) if low is not None else None
+
+    def _pieces_over(self, start: int, end: int) -> list[int]:
+        """Indices of the pieces whose input overlaps ``[start, end)``."""
+        if self._by_input is None:
+            order = sorted(range(len(self.pieces)), key=lambda i: self.pieces[i][1])
+            starts = [self.pieces[i][1] for i in order]
+            reach = list(accumulate((self.pieces[i][1] + self.pieces[i][2] for i in order), max))
+            self._by_input = (order, starts, reach)
+        order, starts, reach = self._by_input
+        hits = []
+        k = bisect_left(starts, end) - 1
+        # ``reach`` is the furthest input end among the pieces up to k: once it falls at or
+        # before ``start``, no earlier piece can overlap.
+        while k >= 0 and reach[k] > start:
+            i = order[k]
+            if self.pieces[i][1] + self.pieces[i][2] > start:
+                hits.append(i)
+            k -= 1
+        return hits
 
     def then(self, inner: "OffsetMap") -> "OffsetMap":
         """Compose: map output -> self's input -> inner's input."""
@@ -64,7 +104,9 @@ class OffsetMap:
         return OffsetMap(pieces, self.length)
 
     def _starts(self) -> list[int]:
-        return [piece[0] for piece in self.pieces]
+        if self._out_starts is None or len(self._out_starts) != len(self.pieces):
+            self._out_starts = [piece[0] for piece in self.pieces]
+        return self._out_starts
 
 
 class TextBuilder:

@@ -96,3 +96,25 @@ def test_pdf_sample_is_current(pdf, tmp_path):
     columns = int(pdf.suffixes[0][1]) if len(pdf.suffixes) > 1 else None
     fresh = maker.build_pdf(source, tmp_path / pdf.name, columns)
     assert fresh.read_bytes() == pdf.read_bytes(), "run: python scripts/make_sample_pdfs.py"
+
+
+BOX_TOLERANCE = 1.0
+"""Points: the two backends measure glyphs a little differently (pdfium reads float32)."""
+
+
+@lru_cache(maxsize=None)
+def reference_article(path: Path):
+    return extract_file(path, article_id=_stem(path), pdf_backend="pdfplumber")
+
+
+def test_pdf_backends_give_the_same_records(pdf):
+    """pdfium, the default backend, gives what the reference backend (pdfplumber) gives."""
+    fields = ("value", "unit", "label", "qualifier", "section", "surface", "page", "group",
+              "statement", "start", "end")
+    fast, reference = pdf_article(pdf), reference_article(pdf)
+    assert [[getattr(r, f) for f in fields] for r in fast.records] == \
+        [[getattr(r, f) for f in fields] for r in reference.records]
+    for mine, theirs in zip(fast.records, reference.records):
+        assert max(abs(a - b) for a, b in zip(mine.bbox, theirs.bbox)) <= BOX_TOLERANCE, mine.id
+    assert (fast.text, fast.sections, fast.title, fast.pages) == \
+        (reference.text, reference.sections, reference.title, reference.pages)

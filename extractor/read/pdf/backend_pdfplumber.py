@@ -9,10 +9,8 @@ does the same from ``page.chars``-style dicts, for other backends and for checks
 from __future__ import annotations
 
 import io
-import re
 import zlib
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import pdfplumber
@@ -20,35 +18,58 @@ from pdfminer.layout import LTChar, LTContainer, LTCurve, LTLine, LTRect
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
 
-from .model import Char, Page
+from .model import RULE_MAX_THICKNESS, Char, Page, UndecodableText, font_flags
+from .streams import StreamTooLarge
 
-BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|extrabold|ultrabold|[-,]bd\b",
-                       re.IGNORECASE)
-ITALIC_FONT = re.compile(r"italic|oblique|slanted|kursiv|[-,]it\b", re.IGNORECASE)
-UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+NAME = "pdfplumber"
 REPLACEMENT = "\ufffd"
-RULE_MAX_THICKNESS = 3.0
-"""A drawn line or rectangle thinner than this (points) is a rule, not a box."""
+"""What pdfminer gives for a glyph its font cannot map to Unicode."""
 
 
-class StreamTooLarge(Exception):
-    """A page content stream decompresses to more than the allowed number of bytes."""
+class Document:
+    """An open PDF; ``page(i)`` reads the model of page ``i`` (0-based) and releases it."""
 
-    def __init__(self, size: int):
-        super().__init__(size)
-        self.size = size
+    def __init__(self, data: bytes):
+        self._pdf = pdfplumber.open(io.BytesIO(data), password="")
+
+    def __enter__(self) -> "Document":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pdf.close()
+
+    def __len__(self) -> int:
+        return len(self._pdf.pages)
+
+    def page(self, index: int, number: int, max_content_bytes: int,
+             check_time: Callable[[], None]) -> Page:
+        """Raises ``StreamTooLarge`` when the page's content inflates past ``max_content_bytes``.
+
+        pdfminer parses a page in one call, so the time is checked before and after it.
+        """
+        page = self._pdf.pages[index]
+        try:
+            inflate_content(page, max_content_bytes)
+            check_time()
+            model = page_from_pdfplumber(page, number)
+            check_time()
+            return model
+        finally:
+            page.close()
 
 
-@lru_cache(maxsize=256)
-def font_flags(fontname: str) -> tuple[bool, bool]:
-    """(bold, italic) as the font's name tells: ``ABCDEF+Arial-BoldItalicMT`` -> (True, True)."""
-    name = fontname.split("+", 1)[-1]
-    return bool(BOLD_FONT.search(name)), bool(ITALIC_FONT.search(name))
-
-
-def open_pdf(data: bytes) -> pdfplumber.PDF:
+def open_pdf(data: bytes) -> Document:
     """Open PDF bytes (an empty user password, so owner-password-only files open)."""
-    return pdfplumber.open(io.BytesIO(data), password="")
+    return Document(data)
+
+
+def inflated_content_bytes(data: bytes, max_bytes: int) -> int:
+    """Decompressed content of all pages together, bounded like ``inflate_content``."""
+    total = 0
+    with open_pdf(data) as document:
+        for page in document._pdf.pages:
+            total += inflate_content(page, max_bytes - total)
+    return total
 
 
 def root_cause(error: BaseException) -> BaseException:
@@ -140,13 +161,15 @@ def page_from_pdfplumber(page: Any, number: int) -> Page:
     rules = []
     rects = []
     flags = font_flags
+    undecodable = 0
     for obj in _layout_objects(page.layout._objs):
         if type(obj) is LTChar or isinstance(obj, LTChar):
             if not obj.upright:
                 continue  # rotated text: credits along the edge, never body
             text = obj._text
-            if len(text) > 1 and "(cid:" in text:
-                text = UNMAPPED_GLYPH.sub(REPLACEMENT, text)
+            if (len(text) > 1 and "(cid:" in text) or REPLACEMENT in text:
+                undecodable += 1
+                continue
             bold, italic = flags(obj.fontname)
             add(Char(text, obj.x0 + mb_x0, dy - obj.y1, obj.x1 + mb_x0, dy - obj.y0,
                      obj.fontname, obj.size, bold, italic))
@@ -154,6 +177,8 @@ def page_from_pdfplumber(page: Any, number: int) -> Page:
             box = (obj.x0 + mb_x0, dy - obj.y1, obj.x1 + mb_x0, dy - obj.y0)
             thin = min(box[2] - box[0], box[3] - box[1]) <= RULE_MAX_THICKNESS
             (rules if thin or isinstance(obj, LTLine) else rects).append(box)
+    if undecodable:
+        raise UndecodableText(undecodable)
     return Page(number=number, width=float(page.width), height=height, chars=chars,
                 rules=rules, rects=rects)
 
@@ -166,8 +191,8 @@ def page_from_char_dicts(char_dicts: Iterable[dict], number: int, width: float,
         if not c.get("upright", True):
             continue
         text = c["text"]
-        if len(text) > 1 and "(cid:" in text:
-            text = UNMAPPED_GLYPH.sub(REPLACEMENT, text)
+        if (len(text) > 1 and "(cid:" in text) or REPLACEMENT in text:
+            raise UndecodableText(1)
         bold, italic = font_flags(c["fontname"])
         chars.append(Char(text, float(c["x0"]), float(c["top"]), float(c["x1"]),
                           float(c["bottom"]), c["fontname"], float(c["size"]), bold, italic))

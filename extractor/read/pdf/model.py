@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from ...models import BBox
+
+BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|extrabold|ultrabold|[-,]bd\b",
+                       re.IGNORECASE)
+ITALIC_FONT = re.compile(r"italic|oblique|slanted|kursiv|[-,]it\b", re.IGNORECASE)
+RULE_MAX_THICKNESS = 3.0
+"""A drawn line or rectangle thinner than this (points) is a rule, not a box."""
+
+
+@lru_cache(maxsize=256)
+def font_flags(fontname: str) -> tuple[bool, bool]:
+    """(bold, italic) as the font's name tells: ``ABCDEF+Arial-BoldItalicMT`` -> (True, True)."""
+    name = fontname.split("+", 1)[-1]
+    return bool(BOLD_FONT.search(name)), bool(ITALIC_FONT.search(name))
+
+
+class UndecodableText(Exception):
+    """Characters of a page have no Unicode meaning (fonts without a usable /ToUnicode)."""
+
+    def __init__(self, count: int):
+        super().__init__(count)
+        self.count = count
 
 
 class Char(NamedTuple):

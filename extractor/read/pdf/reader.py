@@ -1,11 +1,13 @@
-"""Read a PDF file into a ``SourceText``: guard the input, parse pages, lay them out."""
+"""Read a PDF file into a ``SourceText``: guard the input, parse pages with a backend, lay them out."""
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 from ...errors import (
     CorruptInput,
@@ -21,20 +23,26 @@ from ...errors import (
 )
 from ..formats import PDF_MAGIC
 from ...models import SourceKind, SourceText
-from . import backend_pdfplumber as backend
 from .layout import lay_out
-from .model import Page
+from .model import Page, UndecodableText
+from .streams import StreamTooLarge, check_inflated_size, is_encrypted
 
+BACKENDS = {"pdfium": "backend_pdfium", "pdfplumber": "backend_pdfplumber"}
+"""The PDF backends by name; pdfplumber is the reference the pdfium backend is checked against."""
+DEFAULT_BACKEND = "pdfium"
 MAX_PDF_BYTES = 50_000_000
 """A magazine article PDF is a few megabytes at most; refuse files larger than this."""
-MAX_PAGES = 64
-"""An article spans a handful of pages; a longer document is a whole issue or not an article."""
+MAX_PAGES = 2000
+"""More pages than any magazine issue has; a longer document is not an article."""
 MAX_SECONDS = 60.0
-"""Wall-clock budget per document, checked between pages."""
+"""Wall-clock budget per document, checked between pages, within a page and after the layout."""
 MAX_CHARS_PER_PAGE = 50_000
 """A dense A4 page holds about 6,000 characters; far more is generated junk or an attack."""
 MAX_CONTENT_BYTES_PER_PAGE = 20_000_000
 """Decompressed page content (text and drawing operators) allowed per page: bounds zip bombs."""
+MAX_INFLATED_BYTES = 500_000_000
+"""Decompressed bytes of all the file's Flate streams together, every stage of a filter chain
+counted: bounds nested decompression bombs before any PDF library inflates them."""
 
 MAGIC_WINDOW = 1024
 """The PDF header may follow some junk bytes, but only this many."""
@@ -43,20 +51,25 @@ EOF_WINDOW = 1024
 """A complete PDF ends with ``%%EOF`` within this many bytes of its end (after trailing
 whitespace and NUL padding, which some writers add)."""
 NO_TEXT_LAYER = "scanned document, OCR is not supported"
+UNDECODABLE = "text layer cannot be decoded: its fonts map {count} characters to no Unicode text (no /ToUnicode)"
 
 
-def read_pdf(path: Path | str, *, clock: Callable[[], float] = time.monotonic) -> SourceText:
+def read_pdf(path: Path | str, *, backend: str | None = None,
+             clock: Callable[[], float] = time.monotonic) -> SourceText:
     """Read an article PDF into plain text with roles and per-character page and box.
 
-    Raises ``EncryptedPDF``, ``NoTextLayer``, ``CorruptInput``, ``UnsupportedInput``,
-    ``EmptyInput``, ``InputTooLarge`` or ``ExtractionTimeout``; nothing from the PDF
-    libraries escapes as anything else. ``clock`` is for tests of the time limit.
+    ``backend`` is ``"pdfium"`` (the default) or ``"pdfplumber"``. Raises ``EncryptedPDF``,
+    ``NoTextLayer``, ``CorruptInput``, ``UnsupportedInput``, ``EmptyInput``, ``InputTooLarge``
+    or ``ExtractionTimeout``; nothing from the PDF libraries escapes as anything else.
+    ``clock`` is for tests of the time limit.
     """
-    started = clock()
     path = Path(path)
+    deadline = _Deadline(path, clock)
+    module = backend_module(backend)
     data = _read_bytes(path)
     _check_envelope(path, data)
-    pages = list(_parse_pages(path, data, started, clock))
+    _check_streams(path, data)
+    pages = list(_parse_pages(path, data, module, deadline))
     if not any(page.chars for page in pages):
         raise NoTextLayer(path, NO_TEXT_LAYER)
     try:
@@ -65,6 +78,7 @@ def read_pdf(path: Path | str, *, clock: Callable[[], float] = time.monotonic) -
         raise
     except Exception as error:  # a layout bug must still surface as one clean line
         raise CorruptInput(path, f"page layout failed: {_describe(error)}") from error
+    deadline.check("after the page layout")
     if not laid.text.strip():
         raise NoTextLayer(path, NO_TEXT_LAYER)
     return SourceText(
@@ -72,6 +86,31 @@ def read_pdf(path: Path | str, *, clock: Callable[[], float] = time.monotonic) -
         sha256=hashlib.sha256(data).hexdigest(), char_pages=laid.char_pages,
         char_boxes=laid.char_boxes, hints=laid.hints, page_count=len(pages),
     )
+
+
+def backend_module(name: str | None) -> ModuleType:
+    """The backend module called ``name`` (None: the default); imported only when used."""
+    name = name or DEFAULT_BACKEND
+    if name not in BACKENDS:
+        raise ValueError(f"unknown PDF backend {name!r}; choose one of {', '.join(BACKENDS)}")
+    return importlib.import_module(f"{__package__}.{BACKENDS[name]}")
+
+
+class _Deadline:
+    """The document's time limit, checked wherever reading can take long."""
+
+    def __init__(self, path: Path, clock: Callable[[], float]):
+        self.path = path
+        self.clock = clock
+        self.started = clock()
+        self.where = "while reading"
+
+    def check(self, where: str | None = None) -> None:
+        elapsed = self.clock() - self.started
+        if elapsed > MAX_SECONDS:
+            raise ExtractionTimeout(
+                self.path, f"gave up after {elapsed:.0f} s {where or self.where} (limit {MAX_SECONDS:.0f} s)"
+            )
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -97,50 +136,78 @@ def _check_envelope(path: Path, data: bytes) -> None:
         raise CorruptInput(path, "truncated PDF: no %%EOF marker at the end of the file")
 
 
-def _parse_pages(path: Path, data: bytes, started: float,
-                 clock: Callable[[], float]) -> Iterator[Page]:
+def _check_streams(path: Path, data: bytes) -> None:
+    """Refuse a file whose streams inflate past ``MAX_INFLATED_BYTES`` (a decompression bomb).
+
+    An encrypted file's streams cannot be read raw; there pdfminer decrypts them, page by page,
+    within the same bound.
+    """
     try:
-        pdf = backend.open_pdf(data)
+        if not is_encrypted(data):
+            check_inflated_size(data, MAX_INFLATED_BYTES)
+            return
+        from .backend_pdfplumber import inflated_content_bytes
+
+        inflated_content_bytes(data, MAX_INFLATED_BYTES)
+    except StreamTooLarge as error:
+        raise InputTooLarge(
+            path, f"streams inflate past {MAX_INFLATED_BYTES:,} bytes (a decompression bomb)"
+        ) from error
+    except Exception:
+        return  # opening fails again, with its own reason, in the backend
+
+
+def _open(path: Path, data: bytes, backend: ModuleType) -> tuple[ModuleType, object]:
+    """The open document; a file pdfium refuses (not for a password) goes to the reference
+    backend, which reads some damaged files and names the reason for the others."""
+    try:
+        return backend, backend.open_pdf(data)
     except Exception as error:
-        raise _open_error(path, error) from error
+        failure = _open_error(path, backend, error)
+        reference = backend_module("pdfplumber")
+        if isinstance(failure, EncryptedPDF) or backend is reference:
+            raise failure from error
+    try:
+        return reference, reference.open_pdf(data)
+    except Exception as error:
+        raise _open_error(path, reference, error) from error
+
+
+def _parse_pages(path: Path, data: bytes, backend: ModuleType, deadline: _Deadline) -> Iterator[Page]:
+    backend, pdf = _open(path, data, backend)
     with pdf:
         try:
-            count = len(pdf.pages)
+            count = len(pdf)
         except Exception as error:
-            raise _open_error(path, error) from error
+            raise _open_error(path, backend, error) from error
         if count == 0:
             raise EmptyInput(path, "the PDF has no pages")
         if count > MAX_PAGES:
             raise InputTooLarge(path, f"{count} pages; the limit is {MAX_PAGES}")
-        for number, page in enumerate(pdf.pages, start=1):
-            elapsed = clock() - started
-            if elapsed > MAX_SECONDS:
-                raise ExtractionTimeout(
-                    path, f"gave up after {elapsed:.0f} s at page {number} of {count} (limit {MAX_SECONDS:.0f} s)"
-                )
+        for number in range(1, count + 1):
+            deadline.check(f"at page {number} of {count}")
+            deadline.where = f"in page {number} of {count}"
             try:
-                backend.inflate_content(page, MAX_CONTENT_BYTES_PER_PAGE)
-                model = backend.page_from_pdfplumber(page, number)
-            except backend.StreamTooLarge as error:
+                model = pdf.page(number - 1, number, MAX_CONTENT_BYTES_PER_PAGE, deadline.check)
+            except StreamTooLarge as error:
                 raise InputTooLarge(
                     path, f"page {number} content inflates past {MAX_CONTENT_BYTES_PER_PAGE:,} bytes"
                 ) from error
+            except UndecodableText as error:
+                raise NoTextLayer(path, UNDECODABLE.format(count=error.count)) from error
             except ExtractorError:
                 raise
             except Exception as error:
                 raise CorruptInput(path, f"cannot parse page {number}: {_describe(error)}") from error
-            finally:
-                page.close()
             if len(model.chars) > MAX_CHARS_PER_PAGE:
                 raise InputTooLarge(
                     path, f"page {number} has {len(model.chars):,} characters; the limit is {MAX_CHARS_PER_PAGE:,}"
                 )
             yield model
-    if clock() - started > MAX_SECONDS:
-        raise ExtractionTimeout(path, f"gave up after {clock() - started:.0f} s (limit {MAX_SECONDS:.0f} s)")
+    deadline.check("after reading the pages")
 
 
-def _open_error(path: Path, error: Exception) -> ExtractorError:
+def _open_error(path: Path, backend: ModuleType, error: Exception) -> ExtractorError:
     """Map what the PDF library raises while opening a file onto the error catalogue."""
     cause = backend.root_cause(error)
     if backend.is_password_error(cause):
@@ -158,9 +225,9 @@ def _describe(error: BaseException) -> str:
     return f"{type(error).__name__}: {message}" if message else type(error).__name__
 
 
-def pages_of(path: Path | str) -> list[Page]:
+def pages_of(path: Path | str, *, backend: str | None = None) -> list[Page]:
     """The model pages of a PDF, without layout (for tests and debugging)."""
     path = Path(path)
     data = _read_bytes(path)
     _check_envelope(path, data)
-    return list(_parse_pages(path, data, time.monotonic(), time.monotonic))
+    return list(_parse_pages(path, data, backend_module(backend), _Deadline(path, time.monotonic)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.models import Role
-from extractor.read.pdf import layout
+from extractor.read.pdf import layout, lines
 from extractor.read.pdf.backend_pdfplumber import font_flags
 from extractor.read.pdf.model import Char, Page
 from tests.pdf_helpers import BOLD_FONT, ITALIC_FONT, column_lines, line_chars, page_of
@@ -343,7 +343,7 @@ def test_pdf_join_score(last, first, score):
 
 def test_pdf_words_split_at_gaps_without_space_chars():
     chars = line_chars("Aan", 50, 80) + line_chars("de", 50 + 3 * 4.5 + 3.0, 80)
-    words = layout.words_of(sorted(chars, key=lambda c: c.x0))
+    words = lines.words_of(sorted(chars, key=lambda c: c.x0))
     assert ["".join(c.text for c in w.chars) for w in words] == ["Aan", "de"]
 
 
