@@ -107,6 +107,8 @@ def _records(
                 statement=stat.statement,
                 low=stat.low,
                 high=stat.high,
+                population=stat.population,
+                period=stat.period,
             )
         )
     return records

@@ -118,9 +118,16 @@ def consistency_findings(records: Iterable[dict[str, Any]]) -> list[Finding]:
         total = sum(unique.values())
         if single_choice and total > BREAKDOWN_MAX_SUM:
             findings.append(Finding("breakdown_over_100", f"breakdown {group} sums to {total:g} percent", tuple(m["id"] for m in members)))
-    seen = Counter((r["unit"], r["value"], r["label"].lower(), r["statement"]) for r in records)
+    seen = Counter(_identity(r) for r in records)
     for key, count in seen.items():
         if count > 1 and key[2]:
-            ids = tuple(r["id"] for r in records if (r["unit"], r["value"], r["label"].lower(), r["statement"]) == key)
+            ids = tuple(r["id"] for r in records if _identity(r) == key)
             findings.append(Finding("duplicate", f"{key[1]:g} {key[0]} for {key[2]!r} appears {count} times", ids))
     return findings
+
+
+
+def _identity(record: dict) -> tuple:
+    """What makes two records the same statistic: a share of another group or year is another figure."""
+    return (record["unit"], record["value"], record["label"].lower(), record["statement"],
+            record.get("population"), record.get("period"))

@@ -7,7 +7,7 @@ import regex
 from ..text.lexicon import dutch_lexicon
 from .numbers import parse_number, skip_group
 from .rules import CLOSING_QUOTES, OPENING_QUOTES
-from .sentence import Candidate, SentenceTokens, is_noun, is_verb
+from .sentence import Candidate, SentenceTokens, is_finite_verb, is_noun, is_verb
 
 _QUOTED = regex.compile(r"[‘“'\"]([^’”'\"]{1,40})[’”'\"]")
 LEAD_IN_MAX_REMAINDER = 2
@@ -33,11 +33,11 @@ def label_candidate(sentence: SentenceTokens, candidate: Candidate, candidates: 
             return
         if lowers[0] == "•" and not any(c.first < before for c in candidates if c is not candidate):
             # "• Minder uren werken (53 procent)": the bullet is the label.
-            candidate.labels = [_trim(sentence, 1, before)]
+            candidate.labels = [trim_label(sentence, 1, before)]
             return
         back = _backward(sentence, before - 1)
         if back and not _is_group_phrase(sentence, back):
-            candidate.labels = [_trim(sentence, *_cut_lead_in(sentence, *back))]
+            candidate.labels = [trim_label(sentence, *_cut_lead_in(sentence, *back))]
             return
         if not back:
             # 'Een vaste inwerkdag wordt het vaakst genoemd (61 procent)'
@@ -48,12 +48,12 @@ def label_candidate(sentence: SentenceTokens, candidate: Candidate, candidates: 
         after += 1
     if after < len(lowers) and lowers[after] == ":":
         # "• 34 procent: e-mails opstellen"
-        candidate.labels = [_trim(sentence, *_forward(sentence, after + 1))]
+        candidate.labels = [trim_label(sentence, *_forward(sentence, after + 1))]
         return
-    start = skip_group(sentence, after)
+    start = max(skip_group(sentence, after), candidate.group_end)
     predicate = _forward(sentence, start)
     if "respectievelijk" in lowers[predicate[0] : predicate[1]]:
-        candidate.labels = [_trim(sentence, *predicate)]
+        candidate.labels = [trim_label(sentence, *predicate)]
         return
     passive = before >= 0 and lowers[before] == "door"
     if before >= 0 and lowers[before] == ":" and (passive or _is_generic(sentence, *predicate)):
@@ -63,13 +63,13 @@ def label_candidate(sentence: SentenceTokens, candidate: Candidate, candidates: 
         first, end = _trim_span(sentence, *predicate)
         if not rules.agreement.search(sentence.text(first, end)):
             first, end = _cut_verb_lead_in(sentence, first, end)
-        candidate.labels = [_trim(sentence, first, end)]
+        candidate.labels = [trim_label(sentence, first, end)]
         return
     answers = _quoted_answers(sentence, candidate.first)
     if answers:
         candidate.labels = answers
         return
-    candidate.labels = [_subject(sentence, candidate.first) or _trim(sentence, *predicate)]
+    candidate.labels = [_subject(sentence, candidate.first) or trim_label(sentence, *predicate)]
 
 
 def distribute_respectively(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
@@ -82,12 +82,80 @@ def distribute_respectively(sentence: SentenceTokens, candidates: list[Candidate
             run.append(candidate)
             continue
         if len(run) > 1:
-            label = next((c.labels[0] for c in reversed(run) if c.labels and c.labels[0]), "")
-            parts = _split_list(label, len(run))
-            if parts:
-                for member, part in zip(run, parts):
-                    member.labels = [part]
+            _distribute_run(sentence, run)
         run = [candidate] if candidate is not None else []
+
+
+def _distribute_run(sentence: SentenceTokens, run: list[Candidate]) -> None:
+    lowers = sentence.lowers
+    before = [i for i in range(run[0].first) if lowers[i] == "respectievelijk"]
+    items = None
+    if before:
+        # 'In respectievelijk gemeenten, provincies en waterschappen is dat 41, 33 en 29 procent'
+        items = _list_items(sentence, before[-1] + 1, _verb_before(sentence, before[-1] + 1, run[0].first), len(run))
+    if before and items:
+        last = run[-1]
+        own = _forward(sentence, max(skip_group(sentence, last.end), last.group_end))
+        if _is_generic(sentence, *own):
+            for member, item in zip(run, items):
+                member.labels = [item]
+            return
+        label = trim_label(sentence, *_trim_span(sentence, *own))
+        for member, item in zip(run, items):
+            member.population, member.labels = item, [label]
+        return
+    label = next((c.labels[0] for c in reversed(run) if c.labels and c.labels[0]), "")
+    parts = _split_list(label, len(run))
+    if parts is None and "respectievelijk" in lowers[run[-1].end :]:
+        # 'werkt 9, 7 en 5 procent respectievelijk bij een provincie, een waterschap of een zbo'
+        first = run[-1].end + lowers[run[-1].end :].index("respectievelijk") + 1
+        end = first
+        while end < len(lowers) and lowers[end] not in (";", ".", ":") and end not in sentence.starts:
+            end += 1
+        parts = _list_items(sentence, first, end, len(run))
+    if parts:
+        for member, part in zip(run, parts):
+            member.labels = [part]
+
+
+def _verb_before(sentence: SentenceTokens, first: int, end: int) -> int:
+    """End of the list before the numbers: without the verb ('is', 'werkt', 'zegt') and commas."""
+    lowers = sentence.lowers
+    while end > first and (
+        lowers[end - 1] in (",", "het", "er") or is_finite_verb(lowers[end - 1], sentence.rules)
+    ):
+        end -= 1
+    return end
+
+
+def _list_items(sentence: SentenceTokens, first: int, end: int, count: int) -> list[str] | None:
+    """'gemeenten, het Rijk en andere organisaties, zoals provincies en waterschappen' in ``count`` items.
+
+    Commas may stand inside the list; a 'zoals' part belongs to the item before it.
+    """
+    lowers = sentence.lowers
+    items: list[list[int]] = [[]]
+    examples = False
+    for index in range(first, end):
+        word = lowers[index]
+        if word in ("zoals", "bijvoorbeeld", "waaronder") and items[-1] == [] and len(items) > 1:
+            items.pop()
+            examples = True
+        if not examples and word in (",", "en", "of"):
+            if items[-1]:
+                items.append([])
+            continue
+        items[-1].append(index)
+    items = [i for i in items if i]
+    if len(items) != count:
+        return None
+    texts = []
+    for tokens in items:
+        start, stop = tokens[0], tokens[-1] + 1
+        while start < stop - 1 and lowers[start] in sentence.rules.lead_in_prepositions | sentence.rules.determiners:
+            start += 1
+        texts.append(sentence.text(start, stop).strip(" ,"))
+    return texts
 
 
 def _split_list(label: str, count: int) -> list[str] | None:
@@ -136,6 +204,8 @@ def _cut_verb_lead_in(sentence: SentenceTokens, first: int, end: int) -> tuple[i
     for index in range(first, min(end - 1, first + 3)):
         if lowers[index] in sentence.rules.lead_in_prepositions:
             lead = lowers[first:index]
+            if sentence.starts_with(index, sentence.rules.fixed_phrases):
+                break  # 'op de hoogte', 'in staat', 'aan zet' say what the label means
             lexicon = dutch_lexicon()
             # Verbs and employment words only: 'tevreden over het beleid' keeps its adjective.
             if all(
@@ -210,7 +280,7 @@ def _colon_label(sentence: SentenceTokens, colon: int) -> str:
     while first > 0 and sentence.lowers[first - 1] not in (rules.clause_boundaries | {"•"}) - {":"}:
         first -= 1
     if first > 0 and sentence.lowers[first - 1] == "•":
-        return _trim(sentence, first, colon)  # '• Meer bomen in de straat: 31%': the item is the label
+        return trim_label(sentence, first, colon)  # '• Meer bomen in de straat: 31%': the item is the label
     if colon - first > 4:
         # A whole clause ('De meeste deelnemers werken bij de rijksoverheid'): its predicate.
         for index in range(first + 1, min(colon - 1, first + COLON_SUBJECT_MAX_WORDS + 1)):
@@ -222,7 +292,7 @@ def _colon_label(sentence: SentenceTokens, colon: int) -> str:
     leader = sentence.starts_with(first, rules.subject_leaders)
     if leader:
         first += len(leader)
-    return _trim(sentence, *_cut_lead_in(sentence, first, colon))
+    return trim_label(sentence, *_cut_lead_in(sentence, first, colon))
 
 
 def _quoted_before(sentence: SentenceTokens, bracket: int) -> str | None:
@@ -266,7 +336,7 @@ def _subject(sentence: SentenceTokens, first: int) -> str:
     phrase = sentence.starts_with(start, rules.subject_leaders)
     if phrase:
         start += len(phrase)
-    subject = _trim(sentence, start, end)
+    subject = trim_label(sentence, start, end)
     if not subject and start > 1 and lowers[start - 1] == ",":
         # 'Thuis kunnen ambtenaren zich beter concentreren, vindt 71 procent.'
         return _subject(sentence, start - 1)
@@ -278,7 +348,7 @@ def _is_emphasis_end(sentence: SentenceTokens, end: int) -> int:
     return len(phrase) if phrase else 0
 
 
-def _trim(sentence: SentenceTokens, first: int, end: int) -> str:
+def trim_label(sentence: SentenceTokens, first: int, end: int) -> str:
     """Drop reporting verbs and function words around a label, keep what it says."""
     return sentence.text(*_trim_span(sentence, first, end)).strip(" ,;:").rstrip(" (")
 

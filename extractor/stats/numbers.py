@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
 import regex
 from spacy.tokens import Span
 
+from ..datafiles import load_json, require_keys
 from ..models import Qualifier, Unit
 from .rules import StatisticRules, statistic_rules
 from .sentence import Candidate, SentenceTokens, is_noun, is_verb
+
+NON_STATISTICS_FILE = "non_statistics.json"
+TOO_LARGE = "number too large to represent"
 
 _THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+")
 _DECIMAL = regex.compile(r"\d+(?:,\d+)?")
@@ -19,9 +27,9 @@ def parse_number(text: str, rules: StatisticRules | None = None) -> float | None
     rules = rules or statistic_rules()
     lower = text.lower()
     if _THOUSANDS.fullmatch(lower):
-        return float(lower.replace(".", ""))
+        return _finite(float(lower.replace(".", "")))
     if _DECIMAL.fullmatch(lower):
-        return float(lower.replace(",", "."))
+        return _finite(float(lower.replace(",", ".")))
     if lower in rules.number_words:
         return float(rules.number_words[lower])
     compound = _COMPOUND_NUMBER.fullmatch(lower)
@@ -30,17 +38,63 @@ def parse_number(text: str, rules: StatisticRules | None = None) -> float | None
     return None
 
 
+def _finite(value: float) -> float | None:
+    """Infinity, kept as a marker, for a number too large for a float ('2' and 308 zeros)."""
+    return value if math.isfinite(value) else math.inf
+
+
+@dataclass(frozen=True, slots=True)
+class NonStatisticRules:
+    context_words: frozenset[str]
+    context_window: int
+    context_suffixes: tuple[str, ...]
+    followers: frozenset[str]
+    range_leads: frozenset[str]
+    age_words: frozenset[str]
+    years: tuple[int, int]
+
+
+@lru_cache(maxsize=1)
+def non_statistic_rules() -> NonStatisticRules:
+    data = require_keys(
+        NON_STATISTICS_FILE,
+        load_json(NON_STATISTICS_FILE),
+        {"context_words", "context_window", "context_suffixes", "followers", "range_leads", "age_words", "year_range"},
+    )
+    return NonStatisticRules(
+        context_words=frozenset(data["context_words"]),
+        context_window=data["context_window"],
+        context_suffixes=tuple(data["context_suffixes"]),
+        followers=frozenset(data["followers"]),
+        range_leads=frozenset(data["range_leads"]),
+        age_words=frozenset(data["age_words"]),
+        years=tuple(data["year_range"]),
+    )
+
+
+def is_year(word: str) -> bool:
+    low, high = non_statistic_rules().years
+    return word.isdigit() and len(word) == 4 and low <= int(word) <= high
+
+
 def find_candidates(sentence: SentenceTokens, spans: list[Span]) -> list[Candidate]:
+    """The number phrases of a sentence that are statistics; the others go to ``sentence.dropped``."""
     rules = sentence.rules
     position = {token.i: index for index, token in enumerate(sentence.tokens)}
     quoted = _quoted_tokens(sentence)
     candidates: list[Candidate] = []
     for span in sorted(spans, key=lambda s: s.start):
-        if span.start not in position or span.end - 1 not in position or position[span.start] in quoted:
+        if span.start not in position or span.end - 1 not in position:
             continue
         first, end = position[span.start], position[span.end - 1] + 1
+        if first in quoted:
+            sentence.drop(first, end, "inside quotation marks")
+            continue
         candidate = _make_candidate(sentence, span.label_, first, end)
         if candidate is None:
+            continue
+        if math.isinf(candidate.value):
+            sentence.drop(first, end, TOO_LARGE)
             continue
         qualifier = sentence.ends_with(first, rules.qualifier_phrases)
         if qualifier:
@@ -49,6 +103,11 @@ def find_candidates(sentence: SentenceTokens, spans: list[Span]) -> list[Candida
                 candidate.qualifier = rules.qualifiers[qualifier]
             candidate.first = first - len(qualifier)
         if _is_restatement(sentence, candidate):
+            sentence.drop(candidate.first, candidate.end, "refers back to a share reported before")
+            continue
+        reason = _non_statistic(sentence, candidate, candidates)
+        if reason:
+            sentence.drop(candidate.first, candidate.end, reason)
             continue
         candidates.extend(_coordinated(sentence, candidate))
         candidates.append(candidate)
@@ -88,11 +147,19 @@ def _make_candidate(sentence: SentenceTokens, kind: str, first: int, end: int) -
         )
     if kind == "COUNT":
         value = parse_number(lowers[0], rules)
+        if value is not None and len(lowers) > 1 and lowers[1] in rules.multipliers:
+            value *= rules.multipliers[lowers[1]]  # '5 miljoen Nederlanders', '2,5 duizend leden'
         if value is None or value < 2 or (value.is_integer() is False):
+            if value is not None:
+                sentence.drop(first, end, "not a whole number of people")
+            return None
+        if is_year(lowers[0]) and first > 0 and sentence.lowers[first - 1] in non_statistic_rules().range_leads | {"in", "sinds"}:
+            sentence.drop(first, end, "a year")
             return None
         return Candidate(kind, first, first, end, value, Unit.COUNT)
     if kind == "FRACTION":
         if sentence.ends_with(first, rules.fraction_negations):
+            sentence.drop(first, end, "a comparison ('niet eens de helft'), not a share")
             return None
         phrase = " ".join(lowers)
         if lowers[1:2] == ["van"]:
@@ -106,7 +173,10 @@ def _make_candidate(sentence: SentenceTokens, kind: str, first: int, end: int) -
             value = round(100 * numerator / denominator, 1)
         else:
             value = rules.fractions.get(phrase)
-            if value is None or _followed_by_noun(sentence, end):
+            if value is not None and _followed_by_noun(sentence, end):
+                sentence.drop(first, end, "an ordinal with its noun ('een derde partij')")
+                return None
+            if value is None:
                 return None
         return Candidate(kind, first, first, end, float(value), Unit.PERCENT)
     return None
@@ -141,13 +211,25 @@ def _coordinated(sentence: SentenceTokens, candidate: Candidate) -> list[Candida
     rules = sentence.rules
     found: list[Candidate] = []
     index = candidate.first - 1
-    joiners = rules.list_conjunctions | {","}
+    if index >= 2 and sentence.lowers[index] == "naar" and sentence.lowers[index - 2] == "van":
+        # 'daalde van 52 naar 45 procent': the first number shares the unit of the second.
+        value = parse_number(sentence.lowers[index - 1], rules)
+        if value is not None and not is_year(sentence.lowers[index - 1]):
+            return [Candidate("PERCENT", index - 1, index - 1, index, value, Unit.PERCENT)]
+    joiners = rules.list_conjunctions | {",", "versus", "vs."}
     if index < 1 or sentence.lowers[index] not in joiners:
         return []
     while index >= 1 and sentence.lowers[index] in joiners:
         value = parse_number(sentence.lowers[index - 1], rules)
         if value is None or sentence.lowers[index - 1] in ("een", "één"):
             break
+        reason = _not_a_share(sentence, index - 1)
+        if reason:
+            # 'tussen de 40 en 65 en 5 procent': every bare number of the band goes with it.
+            for member in found:
+                sentence.drop(member.first, member.end, reason)
+            sentence.drop(index - 1, index, reason)
+            return []
         found.append(Candidate("PERCENT", index - 1, index - 1, index, value, Unit.PERCENT))
         index -= 2
     if found and index >= 0 and sentence.lowers[index] in ("tussen", "van"):
@@ -192,3 +274,36 @@ def skip_group(sentence: SentenceTokens, index: int) -> int:
     if index < len(lowers) and lowers[index] in rules.respondent_nouns:
         return index + 1
     return start
+
+
+def _not_a_share(sentence: SentenceTokens, index: int) -> str | None:
+    """A bare number before a percentage that is an age, the end of a range, or a year."""
+    rules = non_statistic_rules()
+    lowers = sentence.lowers
+    before = lowers[index - 1] if index > 0 else ""
+    before2 = lowers[index - 2] if index > 1 else ""
+    if is_year(lowers[index]):
+        return "a year"
+    if before in rules.range_leads or (before == "de" and before2 in rules.range_leads):
+        return "the end of an age band or range ('onder de 40')"
+    if index + 1 < len(lowers) and lowers[index + 1] in rules.age_words:
+        return "an age"
+    return None
+
+
+def _non_statistic(sentence: SentenceTokens, candidate: Candidate, candidates: list[Candidate]) -> str | None:
+    """Pay, tax, policy targets and other facts that are no survey result, told by the words around."""
+    rules = non_statistic_rules()
+    lowers = sentence.lowers
+    start = max([c.end for c in candidates if c.end <= candidate.first] + [candidate.first - rules.context_window, 0])
+    for word in lowers[start : candidate.first]:
+        if word in rules.context_words or any(word.endswith(s) and len(word) > len(s) + 2 for s in rules.context_suffixes):
+            return f"not a survey result: '{word}' before it"
+    index = candidate.end
+    if index < len(lowers) and lowers[index] == "van":
+        index += 1
+        while index < len(lowers) and lowers[index] in ("de", "het", "hun", "zijn", "haar"):
+            index += 1
+    if index < len(lowers) and lowers[index] in rules.followers:
+        return f"not a survey result: a share of '{lowers[index]}'"
+    return None

@@ -45,6 +45,12 @@ class StatisticRules:
     statement_reference: regex.Pattern
     question_cue: regex.Pattern
     answer_words: dict[str, str]
+    disagreement_negation: regex.Pattern
+    disagreement_label: str
+    finite_verbs: frozenset[str]
+    fixed_phrases: Phrases
+    people_nouns: frozenset[str]
+    multipliers: dict[str, int]
 
 
 class Phrases:
@@ -69,7 +75,7 @@ def statistic_rules() -> StatisticRules:
     numbers = require_keys(
         "numbers.json",
         load_json("numbers.json"),
-        {"number_words", "fractions", "respondent_nouns", "qualifiers", "emphasis", "fraction_negations"},
+        {"number_words", "fractions", "respondent_nouns", "people_nouns", "multipliers", "qualifiers", "emphasis", "fraction_negations"},
     )
     labels = require_keys(
         "labels.json",
@@ -103,11 +109,18 @@ def statistic_rules() -> StatisticRules:
         statement_cues=frozenset(labels["statement_cues"]),
         lead_in_prepositions=frozenset(labels["lead_in_prepositions"]),
         determiners=frozenset(labels["determiners"]),
-        generic_words=frozenset(labels["generic_words"]),
+        # An evaluative predicate ('staat met 61 procent bovenaan') says no more than a generic one.
+        generic_words=frozenset(labels["generic_words"]) | frozenset(labels["evaluative_words"]),
         employment_words=frozenset(labels["employment_words"]),
         fraction_words=frozenset(phrase.split()[-1] for phrase in numbers["fractions"]),
         statement_cue=_word_pattern(labels["statement_cues"]),
         statement_reference=_word_pattern(labels["statement_references"]),
         question_cue=_word_pattern(labels["question_cues"]),
         answer_words={word: answer for answer, words in labels["answer_words"].items() for word in words},
+        disagreement_negation=regex.compile(labels["disagreement_negation"], regex.IGNORECASE),
+        disagreement_label=labels["disagreement_label"],
+        finite_verbs=frozenset(labels["finite_verbs"]),
+        fixed_phrases=Phrases(labels["fixed_phrases"]),
+        people_nouns=frozenset(numbers["people_nouns"]),
+        multipliers=numbers["multipliers"],
     )

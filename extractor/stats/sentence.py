@@ -32,6 +32,10 @@ class Candidate:
     statement: str | None = None
     agreement: bool = False
     drop: bool = False
+    population: str | None = None
+    period: str | None = None
+    group_end: int = 0  # end of a group named right after the number ('van de 55-plussers')
+    lead: tuple[int, int] | None = None  # a group named before it ('Onder jongeren'), its tokens
 
 
 class SentenceTokens:
@@ -45,6 +49,11 @@ class SentenceTokens:
         self.sent = sent
         self.raw = doc_text[sent.start_char : sent.end_char]  # Span.text walks the tokens
         self.starts: set[int] = set()
+        self.dropped: list[tuple[int, int, str]] = []
+
+    def drop(self, first: int, end: int, reason: str) -> None:
+        """Note a number phrase (tokens ``first:end``) that is not a statistic, and why."""
+        self.dropped.append((first, end, reason))
 
     def ends_with(self, index: int, phrases: Phrases) -> tuple[str, ...] | None:
         """The phrase among ``phrases`` that ends right before token ``index``."""
@@ -77,3 +86,12 @@ def is_noun(word: str) -> bool:
 
 def is_verb(word: str) -> bool:
     return dutch_lexicon().is_verb(word)
+
+
+def is_finite_verb(word: str, rules: StatisticRules) -> bool:
+    """'is', 'werkt', 'zegt': a verb form that ends a noun phrase before it."""
+    if word in rules.finite_verbs:
+        return True
+    # The word list calls some function words verbs too ('de').
+    function_word = word in rules.determiners or word in rules.lead_in_prepositions
+    return not function_word and is_verb(word) and not is_noun(word)

@@ -51,6 +51,9 @@ def attach_statements(sentence: SentenceTokens, candidates: list[Candidate], con
     for candidate in candidates:
         if candidate.drop or candidate.unit != Unit.PERCENT:
             continue
+        candidate.labels = [
+            rules.disagreement_label if rules.disagreement_negation.search(label) else label for label in candidate.labels
+        ]
         answers = [rules.agreement.search(label) for label in candidate.labels]
         if not any(answers):
             context.implicit = candidate.labels[0] if candidate.labels else None

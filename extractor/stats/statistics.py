@@ -13,10 +13,13 @@ from ..models import Qualifier, Unit
 from .labels import distribute_respectively, label_candidate
 from .numbers import find_candidates, parse_number
 from .rules import APOSTROPHES, StatisticRules, statistic_rules
+from .semantics import ReferenceContext, mark_periods, mark_populations, resolve_references, shared_value_labels
 from .sentence import Candidate, SentenceTokens
 from .statements import StatementContext, attach_statements, question_clause
 
-__all__ = ["APOSTROPHES", "Statistic", "StatisticRules", "find_statistics", "parse_number", "statistic_rules"]
+__all__ = [
+    "APOSTROPHES", "Dropped", "Statistic", "StatisticRules", "find_statistics", "parse_number", "statistic_rules",
+]
 
 _LONG_WORD = regex.compile(r"\p{L}{4,}")
 # A word fraction within this many points of an earlier figure, sharing this many content
@@ -42,6 +45,18 @@ class Statistic:
     low: float | None = None
     high: float | None = None
     is_agreement: bool = False
+    population: str | None = None
+    period: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dropped:
+    """A number phrase that is not a statistic, and why: what ``extractor extract --explain`` shows."""
+
+    start: int
+    end: int
+    surface: str
+    reason: str
 
 
 def find_statistics(
@@ -51,13 +66,18 @@ def find_statistics(
     sentence_starts: list[int] | None = None,
     text: str | None = None,
     section_starts: Sequence[int] = (),
+    dropped: list[Dropped] | None = None,
 ) -> list[Statistic]:
     """All statistics of ``doc`` from the number-phrase ``spans`` the pattern matcher found.
 
-    Statements and questions carry over from sentence to sentence, but not into a new section.
+    Statements, questions and what a later figure refers back to carry over from sentence to
+    sentence, but not into a new section. Number phrases that are no statistic are added to
+    ``dropped`` with the reason.
     """
     rules = rules or statistic_rules()
     context = StatementContext()
+    references = ReferenceContext()
+    dropped = dropped if dropped is not None else []
     found: list[Statistic] = []
     text = text if text is not None else doc.text
     starts = sentence_starts if sentence_starts is not None else [sent.start for sent in doc.sents]
@@ -72,6 +92,7 @@ def find_statistics(
         if bisect_right(section_starts, sent.start_char) != section:
             section = bisect_right(section_starts, sent.start_char)
             context = StatementContext()
+            references = ReferenceContext()
         spans_here = by_sentence.get(sent.start, [])
         if not spans_here and not rules.statement_cue.search(text, sent.start_char, sent.end_char):
             question = rules.question_cue.search(text, sent.start_char, sent.end_char)
@@ -81,11 +102,17 @@ def find_statistics(
             continue
         sentence = SentenceTokens(sent, rules, text)
         candidates = find_candidates(sentence, spans_here)
+        mark_populations(sentence, candidates)
         for candidate in candidates:
             label_candidate(sentence, candidate, candidates)
+            if len(candidate.labels) < 2:  # quoted answers ('zowel ‘Ja’ als ‘Weet niet’') are found already
+                candidate.labels = shared_value_labels(sentence, candidate) or candidate.labels
         distribute_respectively(sentence, candidates)
+        mark_periods(sentence, candidates, references)
+        resolve_references(sentence, candidates, references)
         attach_statements(sentence, candidates, context)
         labelled.extend((sentence, c) for c in candidates if not c.drop)
+        dropped.extend(_dropped(sentence, candidates))
     # Built only now: a later answer may still relabel an earlier statement's share.
     for sentence, candidate in labelled:
         start = sentence.tokens[candidate.first].idx
@@ -106,12 +133,25 @@ def find_statistics(
                     low=candidate.low,
                     high=candidate.high,
                     is_agreement=candidate.agreement,
+                    population=candidate.population,
+                    period=candidate.period,
                 )
             )
-    return _drop_restated_fractions(found, text)
+    return _drop_restated_fractions(found, text, dropped)
 
 
-def _drop_restated_fractions(found: list[Statistic], text: str) -> list[Statistic]:
+def _dropped(sentence: SentenceTokens, candidates: list[Candidate]) -> list[Dropped]:
+    notes = list(sentence.dropped)
+    notes += [(c.first, c.end, "a word fraction followed by its own number") for c in candidates if c.drop]
+    found = []
+    for first, end, reason in notes:
+        start, last = sentence.tokens[first].idx, sentence.tokens[end - 1]
+        stop = last.idx + len(last)
+        found.append(Dropped(start, stop, sentence.doc_text[start:stop], reason))
+    return found
+
+
+def _drop_restated_fractions(found: list[Statistic], text: str, dropped: list[Dropped]) -> list[Statistic]:
     """A word fraction that rounds an earlier exact figure with the same content restates it."""
     kept: list[Statistic] = []
     for stat in found:
@@ -123,6 +163,7 @@ def _drop_restated_fractions(found: list[Statistic], text: str) -> list[Statisti
             and len(_content_words(earlier.label) & context) >= RESTATEMENT_SHARED_WORDS
             for earlier in kept
         ):
+            dropped.append(Dropped(stat.start, stat.end, text[stat.start : stat.end], "a word fraction rounding a figure given before"))
             continue
         kept.append(stat)
     return kept

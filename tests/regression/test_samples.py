@@ -11,7 +11,7 @@ from extractor.api import extract_file
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 TEXT_SAMPLES = sorted(SAMPLES.glob("*.txt"))
-RECORD_KEYS = ("section", "value", "unit", "qualifier", "surface", "label", "statement", "group", "low", "high")
+RECORD_KEYS = ("section", "value", "unit", "qualifier", "surface", "label", "statement", "group", "low", "high", "population", "period")
 
 
 @pytest.fixture(scope="module", params=TEXT_SAMPLES, ids=[p.stem for p in TEXT_SAMPLES])
