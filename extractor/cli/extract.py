@@ -20,21 +20,25 @@ FORMATS = ("json", "jsonl", "csv")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True,
               help="json: the article document; jsonl/csv: its records.")
 @click.option("--id", "article_id", default=None, help="Article id (default: from the file name).")
-def extract_command(path: Path, fmt: str, article_id: str | None) -> None:
+@click.option("--explain", is_flag=True,
+              help="Also list on stderr every number that is not a statistic, and why it was dropped.")
+def extract_command(path: Path, fmt: str, article_id: str | None, explain: bool) -> None:
     """Extract the statistics of one article (PDF or text) and print them.
 
     \b
     Examples:
       extractor extract samples/opgavegericht-werken.txt
       extractor extract article.pdf --format csv > records.csv
+      extractor extract article.txt --explain > article.json
     """
     from ..api import extract_file
     from ..dataset.tables import RECORD_COLUMNS, record_row
 
     try:
-        document = extract_file(path, article_id=article_id).to_dict()
+        article = extract_file(path, article_id=article_id)
     except ExtractorError as error:
         raise click.ClickException(error.one_line()) from None
+    document = article.to_dict()
     out = io.StringIO()
     if fmt == "json":
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -48,3 +52,7 @@ def extract_command(path: Path, fmt: str, article_id: str | None) -> None:
         for record in document["records"]:
             writer.writerow(record_row(record))
     sys.stdout.write(out.getvalue())
+    if explain:
+        from ..stats.explain import dropped_numbers, explain_lines
+
+        click.echo("\n".join(explain_lines(article, dropped_numbers(article))), err=True)

@@ -16,6 +16,8 @@ from referencing import Registry, Resource
 from ..datafiles import load_json
 from ..errors import InvalidOutput
 from ..models import Finding
+from ..stats.numbers import TOO_LARGE
+from ..stats.statistics import Dropped
 
 SCHEMA_PACKAGE = "extractor.resources"
 SCHEMA_FILES = ("article.schema.json", "record.schema.json")
@@ -131,3 +133,16 @@ def _identity(record: dict) -> tuple:
     """What makes two records the same statistic: a share of another group or year is another figure."""
     return (record["unit"], record["value"], record["label"].lower(), record["statement"],
             record.get("population"), record.get("period"))
+
+
+def too_large_findings(dropped: Iterable[Dropped] | None) -> list[Finding]:
+    """A number too large to write as JSON ('2' and 308 zeros) is dropped, and said so."""
+    return [
+        Finding("number_too_large", f"{_short(d.surface)!r} at offset {d.start} is too large to represent; dropped")
+        for d in dropped or ()
+        if d.reason == TOO_LARGE
+    ]
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

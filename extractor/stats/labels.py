@@ -26,6 +26,9 @@ def label_candidate(sentence: SentenceTokens, candidate: Candidate, candidates: 
     before = candidate.first - 1
     after = candidate.end
     in_brackets = before >= 0 and lowers[before] == "(" and after < len(lowers) and lowers[after] == ")"
+    if _is_apposition(sentence, candidate, candidates):
+        # 'De rest, 23 procent, heeft geen mening': the predicate after the second comma.
+        after += 1
     if in_brackets:
         quoted = _quoted_before(sentence, before)
         if quoted is not None:
@@ -238,10 +241,27 @@ def _forward(sentence: SentenceTokens, index: int) -> tuple[int, int]:
             break
         elif word in rules.list_conjunctions and any(
             s in sentence.starts for s in range(end + 1, end + 1 + NEXT_STATISTIC_WINDOW)
-        ):
+        ) and not _inside_band(sentence, end) and (end + 1 >= len(lowers) or lowers[end + 1] not in rules.open_ends):
             break
         end += 1
     return index, end
+
+
+def _is_apposition(sentence: SentenceTokens, candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """'Ruim de helft, 52 procent, is ...' and 'De rest, 23 procent, heeft ...': the number names a group."""
+    lowers = sentence.lowers
+    before, after = candidate.first - 1, candidate.end
+    if before < 1 or after >= len(lowers) or lowers[before] != "," or lowers[after] != ",":
+        return False
+    return _is_group_phrase(sentence, (before - 1, before)) or any(c.drop and c.end == before for c in candidates)
+
+
+def _inside_band(sentence: SentenceTokens, index: int) -> bool:
+    """'tussen de 40 en 65': this 'en' joins the ends of an age band, it does not end the label."""
+    lowers = sentence.lowers
+    return index >= 2 and parse_number(lowers[index - 1], sentence.rules) is not None and (
+        lowers[index - 2] == "tussen" or (index >= 3 and lowers[index - 3 : index - 1] == ["tussen", "de"])
+    )
 
 
 def _backward(sentence: SentenceTokens, index: int) -> tuple[int, int] | None:

@@ -28,6 +28,8 @@ TEXT_KEY = "extractor.text"
 
 if not Doc.has_extension("statistics"):
     Doc.set_extension("statistics", default=None)
+if not Doc.has_extension("dropped"):
+    Doc.set_extension("dropped", default=None)
 
 
 @Language.factory(
@@ -74,7 +76,7 @@ class SentenceSplitter:
 
 @Language.factory(
     "extractor_statistics",
-    assigns=["doc._.statistics"],
+    assigns=["doc._.statistics", "doc._.dropped"],
     requires=["token.is_sent_start"],
     default_config={"spans_key": NUMBER_SPANS_KEY},
 )
@@ -91,6 +93,7 @@ class StatisticsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(spacy.util.filter_spans(doc.spans.get(self.spans_key, [])))
+        doc._.dropped = []
         doc._.statistics = find_statistics(
             doc,
             spans,
@@ -98,6 +101,7 @@ class StatisticsComponent:
             doc.user_data.get(SENTENCE_STARTS_KEY),
             doc_text(doc),
             doc.user_data.get(SECTION_STARTS_KEY, ()),
+            doc._.dropped,
         )
         return doc
 

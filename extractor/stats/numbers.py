@@ -149,6 +149,8 @@ def _make_candidate(sentence: SentenceTokens, kind: str, first: int, end: int) -
         value = parse_number(lowers[0], rules)
         if value is not None and len(lowers) > 1 and lowers[1] in rules.multipliers:
             value *= rules.multipliers[lowers[1]]  # '5 miljoen Nederlanders', '2,5 duizend leden'
+        if value is not None and math.isinf(value):
+            return Candidate(kind, first, first, end, value, Unit.COUNT)
         if value is None or value < 2 or (value.is_integer() is False):
             if value is not None:
                 sentence.drop(first, end, "not a whole number of people")
@@ -238,12 +240,12 @@ def _coordinated(sentence: SentenceTokens, candidate: Candidate) -> list[Candida
 
 
 def _drop_fractions_with_numbers(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
-    """'bijna de helft (49 procent)': the exact number in brackets replaces the word fraction."""
+    """'bijna de helft (49 procent)', 'Ruim de helft, 52 procent, is ...': the exact number replaces it."""
     for candidate in candidates:
         if candidate.kind != "FRACTION":
             continue
         index = skip_group(sentence, candidate.end)
-        if index < len(sentence.tokens) and sentence.lowers[index] == "(":
+        if index < len(sentence.tokens) and sentence.lowers[index] in ("(", ","):
             if any(other.first in (index + 1, index + 2) for other in candidates if other is not candidate):
                 candidate.drop = True
 
@@ -271,7 +273,7 @@ def skip_group(sentence: SentenceTokens, index: int) -> int:
         if index > start + 1 and lowers[index - 1] in ("hen",):
             return index
         return start
-    if index < len(lowers) and lowers[index] in rules.respondent_nouns:
+    if index < len(lowers) and (lowers[index] in rules.respondent_nouns or lowers[index] in rules.counted_nouns):
         return index + 1
     return start
 

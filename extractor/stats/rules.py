@@ -49,8 +49,10 @@ class StatisticRules:
     disagreement_label: str
     finite_verbs: frozenset[str]
     fixed_phrases: Phrases
+    open_ends: frozenset[str]
     people_nouns: frozenset[str]
     multipliers: dict[str, int]
+    counted_nouns: frozenset[str]
 
 
 class Phrases:
@@ -121,6 +123,8 @@ def statistic_rules() -> StatisticRules:
         disagreement_label=labels["disagreement_label"],
         finite_verbs=frozenset(labels["finite_verbs"]),
         fixed_phrases=Phrases(labels["fixed_phrases"]),
+        open_ends=frozenset(labels["open_ends"]),
         people_nouns=frozenset(numbers["people_nouns"]),
         multipliers=numbers["multipliers"],
+        counted_nouns=frozenset(numbers["counted_nouns"]),
     )

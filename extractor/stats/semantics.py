@@ -10,7 +10,7 @@ import regex
 from ..datafiles import load_json, require_keys
 from .labels import trim_label
 from .rules import Phrases
-from .sentence import Candidate, SentenceTokens, is_finite_verb, is_noun, is_verb
+from .sentence import Candidate, SentenceTokens, is_finite_verb
 
 CONSTRUCTIONS_FILE = "constructions.json"
 _YEAR = regex.compile(r"(?:19|20)\d\d")
@@ -207,6 +207,8 @@ def _mark_group_after(sentence: SentenceTokens, candidate: Candidate) -> None:
     limit = len(lowers)
     if index < limit and lowers[index] == "van":
         index += 1
+    elif index < limit and lowers[index] in construction_rules().prepositions and _after_contrast(sentence, candidate):
+        index += 1
     elif candidate.kind != "FRACTION":
         return
     end = _group_phrase(sentence, index, limit)
@@ -371,12 +373,13 @@ def _after_contrast(sentence: SentenceTokens, candidate: Candidate) -> bool:
 
 
 def shared_value_labels(sentence: SentenceTokens, candidate: Candidate) -> list[str] | None:
+    """One label per part when two answers share the value, else None."""
     rules = construction_rules()
     lowers = sentence.lowers
     if sentence.ends_with(candidate.first, rules.both):
         end = candidate.first - len(sentence.ends_with(candidate.first, rules.both))
-        while end > 0 and is_verb(lowers[end - 1]) and not is_noun(lowers[end - 1]):
-            end -= 1
+        if end > 0 and lowers[end - 1] in sentence.rules.finite_verbs:
+            end -= 1  # the one verb of 'A en B scoren beide 11 procent'
         start = end
         while start > 0 and lowers[start - 1] not in sentence.rules.clause_boundaries:
             start -= 1
@@ -388,7 +391,7 @@ def shared_value_labels(sentence: SentenceTokens, candidate: Candidate) -> list[
     if als is None:
         return None
     end = candidate.first
-    while end > als + 1 and (lowers[end - 1] in sentence.rules.backward_stops or is_verb(lowers[end - 1]) and not is_noun(lowers[end - 1])):
+    while end > als + 1 and (lowers[end - 1] in sentence.rules.backward_stops or lowers[end - 1] in sentence.rules.finite_verbs):
         end -= 1
     first, second = trim_label(sentence, zowel + 1, als), trim_label(sentence, als + 1, end)
     return [first, second] if first and second else None
