@@ -140,6 +140,8 @@ class Record:
     statement: str | None = None
     low: float | None = None
     high: float | None = None
+    population: str | None = None
+    period: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = {name: getattr(self, name) for name in self.__slots__}

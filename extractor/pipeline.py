@@ -12,7 +12,7 @@ from . import __version__
 from .structure.blocks import build_blocks
 from .stats.breakdowns import assign_groups
 from .datafiles import load_json
-from .dataset.checks import consistency_findings, validate_document
+from .dataset.checks import consistency_findings, too_large_findings, validate_document
 from .text.hyphenation import repair_hyphenation, repaired_starts
 from .dataset.ids import slugify
 from .models import Article, BBox, Record, Repair, RoleHint, SourceKind, SourceText, Unit
@@ -55,7 +55,7 @@ def extract_source(source: SourceText, *, article_id: str | None = None, nlp: La
         warnings=[],
     )
     document = article.to_dict()
-    article.warnings = consistency_findings(document["records"])
+    article.warnings = consistency_findings(document["records"]) + too_large_findings(doc._.dropped)
     document["warnings"] = [finding.to_dict() for finding in article.warnings]
     validate_document(document, source.path)
     return article
@@ -114,6 +114,8 @@ def _records(
                 statement=stat.statement,
                 low=stat.low,
                 high=stat.high,
+                population=stat.population,
+                period=stat.period,
             )
         )
     return records

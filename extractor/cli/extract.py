@@ -24,7 +24,9 @@ PDF_BACKENDS = ("pdfium", "pdfplumber")
 @click.option("--id", "article_id", default=None, help="Article id (default: from the file name).")
 @click.option("--pdf-backend", type=click.Choice(PDF_BACKENDS), default=PDF_BACKENDS[0], show_default=True,
               help="PDF reader: pdfium (fast) or pdfplumber (the reference).")
-def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: str) -> None:
+@click.option("--explain", is_flag=True,
+              help="Also list on stderr every number that is not a statistic, and why it was dropped.")
+def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: str, explain: bool) -> None:
     """Extract the statistics of one article (PDF or text) and print them.
 
     \b
@@ -32,14 +34,16 @@ def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: s
       extractor extract samples/opgavegericht-werken.txt
       extractor extract article.pdf --format csv > records.csv
       extractor extract article.pdf --pdf-backend pdfplumber
+      extractor extract article.txt --explain > article.json
     """
     from ..api import extract_file
     from ..dataset.tables import RECORD_COLUMNS, record_row
 
     try:
-        document = extract_file(path, article_id=article_id, pdf_backend=pdf_backend).to_dict()
+        article = extract_file(path, article_id=article_id, pdf_backend=pdf_backend)
     except ExtractorError as error:
         raise CommandError(error.one_line()) from None
+    document = article.to_dict()
     out = io.StringIO()
     if fmt == "json":
         out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -53,3 +57,7 @@ def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: s
         for record in document["records"]:
             writer.writerow(record_row(record))
     write_stdout(out.getvalue())
+    if explain:
+        from ..stats.explain import dropped_numbers, explain_lines
+
+        click.echo("\n".join(explain_lines(article, dropped_numbers(article))), err=True)

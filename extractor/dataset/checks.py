@@ -16,6 +16,8 @@ from referencing import Registry, Resource
 from ..datafiles import load_json
 from ..errors import InvalidOutput
 from ..models import Finding
+from ..stats.numbers import TOO_LARGE
+from ..stats.statistics import Dropped
 
 SCHEMA_PACKAGE = "extractor.resources"
 SCHEMA_FILES = ("article.schema.json", "record.schema.json")
@@ -118,9 +120,29 @@ def consistency_findings(records: Iterable[dict[str, Any]]) -> list[Finding]:
         total = sum(unique.values())
         if single_choice and total > BREAKDOWN_MAX_SUM:
             findings.append(Finding("breakdown_over_100", f"breakdown {group} sums to {total:g} percent", tuple(m["id"] for m in members)))
-    seen = Counter((r["unit"], r["value"], r["label"].lower(), r["statement"]) for r in records)
+    seen = Counter(_identity(r) for r in records)
     for key, count in seen.items():
         if count > 1 and key[2]:
-            ids = tuple(r["id"] for r in records if (r["unit"], r["value"], r["label"].lower(), r["statement"]) == key)
+            ids = tuple(r["id"] for r in records if _identity(r) == key)
             findings.append(Finding("duplicate", f"{key[1]:g} {key[0]} for {key[2]!r} appears {count} times", ids))
     return findings
+
+
+
+def _identity(record: dict) -> tuple:
+    """What makes two records the same statistic: a share of another group or year is another figure."""
+    return (record["unit"], record["value"], record["label"].lower(), record["statement"],
+            record.get("population"), record.get("period"))
+
+
+def too_large_findings(dropped: Iterable[Dropped] | None) -> list[Finding]:
+    """A number too large to write as JSON ('2' and 308 zeros) is dropped, and said so."""
+    return [
+        Finding("number_too_large", f"{_short(d.surface)!r} at offset {d.start} is too large to represent; dropped")
+        for d in dropped or ()
+        if d.reason == TOO_LARGE
+    ]
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

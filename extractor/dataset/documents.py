@@ -115,6 +115,8 @@ def record_from_dict(data: dict[str, Any]) -> Record:
             statement=data.get("statement"),
             low=_number(data.get("low")),
             high=_number(data.get("high")),
+            population=data.get("population"),
+            period=data.get("period"),
         )
     except KeyError as e:
         raise InvalidOutput(None, f"record lacks field {e.args[0]!r}") from e

@@ -109,8 +109,10 @@ def schema_problems(document: Any, name: str) -> list[Problem]:
 
 
 _JSON_TYPES = {"string": (str,), "number": (int, float), "integer": (int,)}
-OPTIONAL_RECORD_FIELDS = {"low", "high"}
-"""Record fields a document may leave out (the others must be present, if only as null)."""
+OPTIONAL_RECORD_FIELDS = {"low", "high", "population", "period"}
+"""Record fields a document may leave out (the others must be present, if only as null).
+
+Documents written before records had a population and a period still validate."""
 
 
 def record_problems(document: dict[str, Any], name: str) -> list[Problem]:

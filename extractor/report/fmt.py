@@ -85,6 +85,8 @@ def tooltip(record: dict[str, Any], number_in_table: int, group: str | None) -> 
         f"#{number_in_table} · {value(record)}",
         f"eenheid: {unit_word(record.get('unit'))}",
         f"label: {plain(record.get('label'))}",
+        f"wie: {plain(record.get('population'))}",
+        f"wanneer: {plain(record.get('period'))}",
         f"kwalificatie: {qualifier_word(record.get('qualifier'))}",
         f"groep: {plain(group)}",
         f"stelling: {plain(record.get('statement'))}",

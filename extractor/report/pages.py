@@ -347,6 +347,8 @@ def _record_table(views: list[RecordView], charted: bool) -> str:
             '<th scope="col" data-sort="number">#</th>'
             '<th scope="col" data-sort="number">Waarde</th>'
             '<th scope="col" data-sort="text">Label</th>'
+            '<th scope="col" data-sort="text">Wie</th>'
+            '<th scope="col" data-sort="text">Wanneer</th>'
             '<th scope="col" data-sort="text">Groep</th>'
             '<th scope="col" data-sort="text">Stelling</th>'
             + ('<th scope="col" data-sort="number">Pag.</th>' if with_pages else "")
@@ -369,6 +371,8 @@ def _record_table(views: list[RecordView], charted: bool) -> str:
             f'{escape(fmt.value(r))}</td>'
             f'<td>{escape(fmt.plain(r.get("label")))}'
             f'<span class="record-id">{escape(view.id)}</span></td>'
+            f'<td>{escape(fmt.plain(r.get("population")))}</td>'
+            f'<td>{escape(fmt.plain(r.get("period")))}</td>'
             f'<td data-value="{view.group_number or 0:06d}">{group}</td>'
             f'<td>{escape(fmt.plain(r.get("statement")))}</td>'
             f"{page_cell}</tr>"

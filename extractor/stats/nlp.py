@@ -31,6 +31,8 @@ TEXT_KEY = "extractor.text"
 
 if not Doc.has_extension("statistics"):
     Doc.set_extension("statistics", default=None)
+if not Doc.has_extension("dropped"):
+    Doc.set_extension("dropped", default=None)
 
 
 @Language.factory(
@@ -77,7 +79,7 @@ class SentenceSplitter:
 
 @Language.factory(
     "extractor_statistics",
-    assigns=["doc._.statistics"],
+    assigns=["doc._.statistics", "doc._.dropped"],
     requires=["token.is_sent_start"],
     default_config={"spans_key": NUMBER_SPANS_KEY},
 )
@@ -94,6 +96,7 @@ class StatisticsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans = list(spacy.util.filter_spans(doc.spans.get(self.spans_key, [])))
+        doc._.dropped = []
         doc._.statistics = find_statistics(
             doc,
             spans,
@@ -101,6 +104,7 @@ class StatisticsComponent:
             doc.user_data.get(SENTENCE_STARTS_KEY),
             doc_text(doc),
             doc.user_data.get(SECTION_STARTS_KEY, ()),
+            doc._.dropped,
         )
         return doc
 

@@ -68,3 +68,27 @@ def test_extract_command_bad_input_is_one_line(content, reason, tmp_path):
     message = result.output.strip()
     assert message.count("\n") == 0 and str(path) in message and reason in message
     assert "Traceback" not in message
+
+
+def test_extract_command_explain_lists_what_was_dropped_and_why(tmp_path):
+    path = tmp_path / "artikel.txt"
+    path.write_text(
+        "Volgend jaar komt er een loonsverhoging van 3 procent. Ruim 40 procent vindt de werkdruk te hoog.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["extract", str(path), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert [r["value"] for r in json.loads(result.stdout)["records"]] == [40]
+    [line] = result.stderr.splitlines()
+    assert line.startswith("dropped '3 procent' at ") and "loonsverhoging" in line
+
+
+@pytest.mark.parametrize("unit", ["procent", "ambtenaren"])
+def test_extract_command_huge_number_is_dropped_with_a_warning(unit, tmp_path):
+    path = tmp_path / "groot.txt"
+    path.write_text(f"Maar liefst 2{'0' * 308} {unit} doet mee, en 12 procent niet.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(f"{name} in the JSON"))
+    assert [r["value"] for r in document["records"]] == [12]
+    assert [w["code"] for w in document["warnings"]] == ["number_too_large"]

@@ -478,3 +478,14 @@ def test_report_colours_meet_wcag_aa(ink: str, ground: str, minimum: float) -> N
 
     colours = dict(re.findall(r"(--[\w-]+):\s*(#[0-9a-fA-F]{6});", asset("report.css")))
     assert contrast(colours[ink], colours[ground]) >= minimum
+
+
+def test_report_table_shows_population_and_period(tmp_path: Path) -> None:
+    document = hand_made()
+    document["records"][0].update(population="gemeenteambtenaren", period="vorig jaar")
+    write_folder(tmp_path, [document])
+    html = (tmp_path / "report" / f"{document['id']}.html").read_text(encoding="utf-8")
+    assert '<th scope="col" data-sort="text">Wie</th>' in html and '<th scope="col" data-sort="text">Wanneer</th>' in html
+    row = re.search(rf'<tr id="rec-[^"]*"[^>]*>.*?{document["records"][0]["id"]}.*?</tr>', html, re.S).group()
+    assert "<td>gemeenteambtenaren</td><td>vorig jaar</td>" in row
+    assert "wie: gemeenteambtenaren" in html and "wanneer: vorig jaar" in html

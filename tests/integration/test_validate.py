@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -200,3 +201,19 @@ def test_validate_compares_tables_for_the_valid_documents_only(output):
     assert ("articles/opgavegericht-werken.json", "/records/1/unit") in files
     assert ("records.csv", "record 'tweede-artikel-r1', column 'value'") in files
     assert not any("opgavegericht-werken-r" in p.pointer for p in report.errors)
+
+
+def test_validate_population_and_period_reach_the_tables(tmp_path):
+    document = make_document()
+    document["records"][0].update(population="gemeenteambtenaren", period="2021")
+    write_article(document, tmp_path)
+    write_tables([document], tmp_path)
+    assert validate_path(tmp_path).errors == []
+
+    with (tmp_path / "records.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["population"], r["period"]) for r in rows] == [("gemeenteambtenaren", "2021"), ("", ""), ("", "")]
+    from extractor import load
+
+    frame = load(tmp_path)
+    assert frame["population"].tolist()[0] == "gemeenteambtenaren" and frame["period"].isna().tolist() == [False, True, True]

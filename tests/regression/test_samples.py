@@ -12,7 +12,7 @@ from extractor.api import extract_file
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 PAGE_SAMPLES = sorted(SAMPLES.glob("*.html"))
 TEXT_SAMPLES = sorted(SAMPLES.glob("*.txt"))
-RECORD_KEYS = ("section", "value", "unit", "qualifier", "surface", "label", "statement", "group", "low", "high")
+RECORD_KEYS = ("section", "value", "unit", "qualifier", "surface", "label", "statement", "group", "low", "high", "population", "period")
 
 
 @pytest.fixture(scope="module", params=TEXT_SAMPLES + PAGE_SAMPLES, ids=[p.stem for p in TEXT_SAMPLES + PAGE_SAMPLES])

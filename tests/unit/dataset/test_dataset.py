@@ -26,8 +26,11 @@ def record(**changes):
           record(id="a:2", value=80.0, label="B", sentence="Vaak genoemd: A (40 procent) en B (80 procent).")], []),
         ([record(group=None), record(id="a:2", group=None, start=20, end=30)], ["duplicate"]),
         ([record(label="", group=None)], ["suspicious_label"]),
+        ([record(group=None, population="jongeren"), record(id="a:2", group=None, start=20, end=30)], []),
+        ([record(group=None, period="2021"), record(id="a:2", group=None, start=20, end=30, period="nu")], []),
     ],
-    ids=["fine", "out-of-range", "breakdown-over-100", "multiple-answers", "duplicate", "empty-label"],
+    ids=["fine", "out-of-range", "breakdown-over-100", "multiple-answers", "duplicate", "empty-label",
+         "other-population", "other-period"],
 )
 def test_dataset_consistency_findings(records, codes):
     assert [f.code for f in consistency_findings(records)] == codes

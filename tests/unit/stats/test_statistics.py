@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractor.stats.statistics import parse_number
+from extractor.stats.numbers import parse_number
 
 
 def stats(text):

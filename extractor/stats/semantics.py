@@ -1,0 +1,404 @@
+"""Whom and when: the population and period of a statistic, and labels that refer back to earlier ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..datafiles import load_json, require_keys
+from .labels import trim_label
+from .rules import Phrases
+from .sentence import Candidate, SentenceTokens, is_finite_verb
+
+CONSTRUCTIONS_FILE = "constructions.json"
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+RELATIVE = frozenset({"die"})
+LEAD_SKIPS = frozenset({",", ")", "en", "maar", "terwijl", "dan", "ook", "vooral", "zelfs", "verder", "daarnaast"})
+AGE_COMPARATIVES = frozenset({"jonger", "ouder"})
+EXAMPLE_WORDS = frozenset({"zoals", "bijvoorbeeld", "waaronder"})
+PUNCTUATION = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "•"})
+
+
+@dataclass(frozen=True, slots=True)
+class ConstructionRules:
+    prepositions: frozenset[str]
+    population_nouns: frozenset[str]
+    population_suffixes: tuple[str, ...]
+    whole_panel: frozenset[str]
+    modifiers: frozenset[str]
+    max_head_offset: int
+    max_population_words: int
+    contrast: Phrases
+    references: frozenset[str]
+    change_verbs: frozenset[str]
+    subject_fillers: Phrases
+    past: Phrases
+    same_period: Phrases
+    current: Phrases
+    current_label: str
+    year_leads: frozenset[str]
+    past_fallback: str
+    both: Phrases
+    both_of: frozenset[str]
+    also: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def construction_rules() -> ConstructionRules:
+    data = require_keys(CONSTRUCTIONS_FILE, load_json(CONSTRUCTIONS_FILE), {"population", "contrast", "references", "time", "shared"})
+    population = require_keys(CONSTRUCTIONS_FILE, data["population"], {"prepositions", "nouns", "suffixes", "whole_panel", "modifiers"})
+    time = require_keys(CONSTRUCTIONS_FILE, data["time"], {"change_verbs", "subject_fillers", "past", "current", "current_label"})
+    return ConstructionRules(
+        prepositions=frozenset(population["prepositions"]),
+        population_nouns=frozenset(population["nouns"]),
+        population_suffixes=tuple(population["suffixes"]),
+        whole_panel=frozenset(population["whole_panel"]),
+        modifiers=frozenset(population["modifiers"]),
+        max_head_offset=population["max_head_offset"],
+        max_population_words=population["max_words"],
+        contrast=Phrases(data["contrast"]),
+        references=frozenset(data["references"]),
+        change_verbs=frozenset(time["change_verbs"]),
+        subject_fillers=Phrases(time["subject_fillers"]),
+        past=Phrases(time["past"]),
+        same_period=Phrases(time["same_period"]),
+        current=Phrases(time["current"]),
+        current_label=time["current_label"],
+        year_leads=frozenset(time["year_leads"]),
+        past_fallback=time["past_fallback"],
+        both=Phrases(data["shared"]["both"]),
+        both_of=frozenset(data["shared"]["both_of"]),
+        also=frozenset(data["shared"]["also"]),
+    )
+
+
+@dataclass(slots=True)
+class ReferenceContext:
+    """What a later sentence may refer back to: the last statistic and the last past period."""
+
+    last: Candidate | None = None
+    past_period: str | None = None
+
+
+# Populations: a group named before the number ('Onder jongeren ...') or after it ('van de jongeren').
+
+
+def is_population_word(word: str) -> bool:
+    rules = construction_rules()
+    word = word.strip("-")
+    return word in rules.population_nouns or any(
+        word.endswith(suffix) and len(word) > len(suffix) for suffix in rules.population_suffixes
+    ) or word.endswith("-plussers")
+
+
+def _group_phrase(sentence: SentenceTokens, first: int, limit: int) -> int | None:
+    """End of a population noun phrase starting at ``first`` ('de ambtenaren jonger dan 35 jaar').
+
+    After its head noun the phrase goes on only with a modifier ('jonger dan 35', 'met een
+    beperking', 'in de uitvoering') up to a verb, or with a relative clause ('die ...') up to its comma.
+    """
+    rules = construction_rules()
+    lowers = sentence.lowers
+    index = first
+    while index < limit and lowers[index] in sentence.rules.determiners:
+        index += 1
+    head = next(
+        (i for i in range(index, min(limit, index + rules.max_head_offset)) if is_population_word(lowers[i])), None
+    )
+    if head is None or any(i in sentence.starts for i in range(first, head + 1)):
+        return None
+    end = head + 1
+    mode = None
+    while end < limit and end not in sentence.starts:
+        word = lowers[end]
+        if word in PUNCTUATION or word in sentence.rules.clause_conjunctions:
+            break
+        if mode is None:
+            if word not in RELATIVE and word not in rules.modifiers:
+                break
+            mode = "relative" if word in RELATIVE else "modifier"
+            if word in AGE_COMPARATIVES and end + 2 < limit and lowers[end + 1] == "dan":
+                # 'jonger dan 35 jaar', 'ouder dan 55': the phrase ends with the age
+                end += 3
+                if end < limit and lowers[end] == "jaar":
+                    end += 1
+                return end
+        elif mode == "modifier" and is_finite_verb(word, sentence.rules):
+            break
+        end += 1
+    if mode == "relative":
+        if end >= limit or lowers[end] != ",":
+            return head + 1  # a relative clause without its comma cannot be told from the predicate
+        return end + 1
+    return end
+
+
+def _population_text(sentence: SentenceTokens, first: int, end: int) -> str | None:
+    rules = construction_rules()
+    while first < end and sentence.lowers[first] in sentence.rules.determiners:
+        first += 1
+    while end > first and sentence.lowers[end - 1] in PUNCTUATION:
+        end -= 1
+    words = sentence.lowers[first:end]
+    if not words or " ".join(words) in rules.whole_panel or len(words) > rules.max_population_words:
+        return None
+    return sentence.text(first, end)
+
+
+def _segment_start(sentence: SentenceTokens, candidates: list[Candidate], candidate: Candidate) -> int:
+    """Where the clause of ``candidate`` begins: after the statistic before it, or the sentence start."""
+    ends = [c.end for c in candidates if c.end <= candidate.first and c is not candidate]
+    start = max(ends, default=0)
+    for index in range(candidate.first - 1, start - 1, -1):
+        if sentence.lowers[index] in (";",):
+            return index + 1
+    return start
+
+
+def mark_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
+    """Find the group each statistic is about, before or right after its number phrase."""
+    rules = construction_rules()
+    lowers = sentence.lowers
+    for candidate in candidates:
+        _mark_group_after(sentence, candidate)
+        segment = _segment_start(sentence, candidates, candidate)
+        index = segment
+        while index < candidate.first and (
+            lowers[index] in LEAD_SKIPS or sentence.starts_with(index, sentence.rules.subject_leaders)
+        ):
+            index += 1
+        # Right after the number before, a group is that number's predicate ('27 procent bij het Rijk').
+        follows_number = segment > 0 and index == segment
+        if (
+            not follows_number
+            and index + 1 < candidate.first
+            and lowers[index] in rules.prepositions
+            and lowers[index + 1] != "respectievelijk"
+        ):
+            end = _group_phrase(sentence, index + 1, candidate.first)
+            # 'Van de deelnemers met een leidinggevende functie (17 procent)': the share of that group,
+            # but 'hoger (51 procent) dan bij het Rijk (39 procent)' compares.
+            if end is not None and segment == 0 and end == candidate.first - 1 and lowers[end] == "(":
+                end = None
+            if end is not None:
+                candidate.lead = (segment, _past_examples(sentence, end, candidate.first))
+                population = _population_text(sentence, index + 1, end)
+                if population and candidate.population is None:
+                    candidate.population = population
+                if segment > 0:
+                    sentence.starts.add(index)  # the clause before ends where this group is named
+
+
+def _past_examples(sentence: SentenceTokens, end: int, limit: int) -> int:
+    """'Onder 60-plussers in de uitvoering, zoals handhavers, ...': the examples belong to the group."""
+    lowers = sentence.lowers
+    if end + 1 < limit and lowers[end] == "," and lowers[end + 1] in EXAMPLE_WORDS:
+        close = next((i for i in range(end + 2, limit) if lowers[i] == ","), None)
+        if close is not None:
+            return close + 1
+    return end
+
+
+def _mark_group_after(sentence: SentenceTokens, candidate: Candidate) -> None:
+    lowers = sentence.lowers
+    index = candidate.end
+    limit = len(lowers)
+    if index < limit and lowers[index] == "van":
+        index += 1
+    elif index < limit and lowers[index] in construction_rules().prepositions and _after_contrast(sentence, candidate):
+        index += 1
+    elif candidate.kind != "FRACTION":
+        return
+    end = _group_phrase(sentence, index, limit)
+    if end is None:
+        return
+    candidate.group_end = end
+    candidate.population = _population_text(sentence, index, end)
+
+
+# Comparisons over time: 'steeg van 31 procent in 2021 naar 38 procent nu'; 'vorig jaar was dat nog 29 procent'.
+
+
+def _period_phrase(sentence: SentenceTokens, first: int, end: int) -> str | None:
+    """A past period named in tokens ``first:end``: a year after 'in', or 'vorig jaar' ..."""
+    rules = construction_rules()
+    lowers = sentence.lowers
+    for index in range(first, end):
+        if _YEAR.fullmatch(lowers[index]) and index > 0 and lowers[index - 1] in rules.year_leads:
+            return sentence.tokens[index].text
+    for index in range(first, end):
+        phrase = sentence.starts_with(index, rules.past)
+        if phrase and index + len(phrase) <= end:
+            return " ".join(phrase).removeprefix("in ").removeprefix("bij ")
+    return None
+
+
+def _has_phrase(sentence: SentenceTokens, first: int, end: int, phrases: Phrases) -> bool:
+    return any(sentence.starts_with(i, phrases) for i in range(first, end))
+
+
+def mark_periods(sentence: SentenceTokens, candidates: list[Candidate], context: ReferenceContext) -> None:
+    """Periods of comparisons over time; the current side of a comparison gets 'nu'."""
+    rules = construction_rules()
+    lowers = sentence.lowers
+    for candidate in candidates:
+        naar = candidate.first - 1
+        if naar < 1 or lowers[naar] != "naar":
+            continue
+        earlier = next((c for c in candidates if c.end <= naar and c.first >= 1 and _starts_after_van(sentence, c)), None)
+        if earlier is None:
+            continue
+        van = earlier.first - 1
+        period = _period_phrase(sentence, earlier.end, naar) or _period_phrase(sentence, 0, van)
+        if period is None and (
+            _has_phrase(sentence, 0, van, rules.same_period) and context.past_period
+        ):
+            period = context.past_period
+        earlier.period = period or rules.past_fallback
+        candidate.period = _period_phrase(sentence, candidate.end, len(lowers)) or rules.current_label
+        context.past_period = earlier.period
+        subject = _change_subject(sentence, van)
+        for member in (earlier, candidate):
+            member.labels = [subject] if subject else []
+    for candidate in candidates:
+        if candidate.period is not None:
+            continue
+        segment = _segment_start(sentence, candidates, candidate)
+        period = _period_phrase(sentence, segment, candidate.first)
+        if period:
+            candidate.period = period
+            context.past_period = period
+
+
+def _starts_after_van(sentence: SentenceTokens, candidate: Candidate) -> bool:
+    return sentence.lowers[candidate.first - 1] == "van"
+
+
+def _change_subject(sentence: SentenceTokens, van: int) -> str:
+    """'Het aandeel dat ... meldt, daalde in dezelfde periode van': what changed."""
+    rules = construction_rules()
+    lowers = sentence.lowers
+    verb = next((i for i in range(van - 1, -1, -1) if lowers[i] in rules.change_verbs), None)
+    if verb is None:
+        return ""
+    first = 0
+    phrase = sentence.starts_with(first, rules.subject_fillers)
+    if phrase:
+        first += len(phrase)
+    end = verb
+    while end > first and lowers[end - 1] in (",",):
+        end -= 1
+    return trim_label(sentence, first, end)
+
+
+# References: 'Onder jongeren is dat 55 procent', 'tegen 18 procent van de 55-plussers'.
+
+
+def resolve_references(sentence: SentenceTokens, candidates: list[Candidate], context: ReferenceContext) -> None:
+    """A statistic whose own words only point back ('is dat', 'tegen') takes the label before it."""
+    rules = construction_rules()
+    previous = context.last
+    for candidate in candidates:
+        if candidate.drop:
+            continue
+        if len(candidate.labels) <= 1:
+            label = candidate.labels[0] if candidate.labels else ""
+            label = _without_group(sentence, candidate, label)
+            words = [w.lower() for w in regex.findall(r"[\p{L}'’-]+", label)]
+            refers = all(
+                w in rules.references or w in sentence.rules.backward_stops or w in sentence.rules.generic_words
+                for w in words
+            ) or any(sentence.text(c.number, c.end) in label for c in candidates if c is not candidate)
+            has_context = (
+                candidate.lead is not None or candidate.population is not None or candidate.period is not None
+                or _after_contrast(sentence, candidate)
+            )
+            colon = _colon_clause(sentence, candidates, candidate) if refers else None
+            if colon:
+                candidate.labels = [colon]
+            elif previous is not None and previous.labels and refers and has_context:
+                candidate.labels = list(previous.labels)
+                candidate.statement = candidate.statement or previous.statement
+                if candidate.period and candidate.period != rules.current_label and previous.period is None:
+                    previous.period = rules.current_label
+            elif label != (candidate.labels[0] if candidate.labels else ""):
+                candidate.labels = [label]
+        previous = candidate
+    if previous is not None:
+        context.last = previous
+
+
+def _colon_clause(sentence: SentenceTokens, candidates: list[Candidate], candidate: Candidate) -> str | None:
+    """'Jongere ambtenaren klikken vaker: het gaat om 27 procent ...': the clause before the colon."""
+    rules = construction_rules()
+    lowers = sentence.lowers
+    colon = next((i for i in range(candidate.first - 1, 0, -1) if lowers[i] == ":"), None)
+    if colon is None or any(colon < c.first < candidate.first for c in candidates):
+        return None
+    first = 0
+    leader = sentence.starts_with(first, sentence.rules.subject_leaders)
+    if leader:
+        first += len(leader)
+    label = _without_group(sentence, candidate, trim_label(sentence, first, colon))
+    words = [w.lower() for w in regex.findall(r"[\p{L}'’-]+", label)]
+    if not words or all(w in rules.references or w in sentence.rules.generic_words for w in words):
+        return None
+    return label
+
+
+def _without_group(sentence: SentenceTokens, candidate: Candidate, label: str) -> str:
+    """The label minus the group or period words that now have a field of their own."""
+    pieces = []
+    if candidate.lead:
+        pieces.append(sentence.text(*candidate.lead))
+    if candidate.population:
+        pieces.append(candidate.population)
+    if candidate.period:
+        pieces.append(candidate.period)
+    for piece in sorted(pieces, key=len, reverse=True):
+        if piece and piece.lower() in label.lower():
+            at = label.lower().index(piece.lower())
+            label = (label[:at] + label[at + len(piece):])
+    return " ".join(label.split()).strip(" ,;:")
+
+
+def _after_contrast(sentence: SentenceTokens, candidate: Candidate) -> bool:
+    rules = construction_rules()
+    return bool(sentence.ends_with(candidate.first, rules.contrast))
+
+
+# Shared values: 'Gemeenten en provincies scoren beide 11 procent'; 'zowel A als B door 24 procent'.
+
+
+def shared_value_labels(sentence: SentenceTokens, candidate: Candidate) -> list[str] | None:
+    """One label per part when two answers share the value, else None."""
+    rules = construction_rules()
+    lowers = sentence.lowers
+    if sentence.ends_with(candidate.first, rules.both):
+        end = candidate.first - len(sentence.ends_with(candidate.first, rules.both))
+        if end > 0 and lowers[end - 1] in sentence.rules.finite_verbs:
+            end -= 1  # the one verb of 'A en B scoren beide 11 procent'
+        start = end
+        while start > 0 and lowers[start - 1] not in sentence.rules.clause_boundaries:
+            start -= 1
+        return _split_pair(sentence.text(start, end))
+    zowel = next((i for i in range(candidate.first - 1, -1, -1) if lowers[i] in rules.both_of), None)
+    if zowel is None:
+        return None
+    als = next((i for i in range(zowel + 1, candidate.first) if lowers[i] in rules.also), None)
+    if als is None:
+        return None
+    end = candidate.first
+    while end > als + 1 and (lowers[end - 1] in sentence.rules.backward_stops or lowers[end - 1] in sentence.rules.finite_verbs):
+        end -= 1
+    first, second = trim_label(sentence, zowel + 1, als), trim_label(sentence, als + 1, end)
+    return [first, second] if first and second else None
+
+
+def _split_pair(text: str) -> list[str] | None:
+    parts = [p.strip() for p in regex.split(r"\s*,\s*|\s+en\s+", text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    return [regex.sub(r"^(?:de|het|een)\s+", "", p, flags=regex.IGNORECASE) for p in parts]

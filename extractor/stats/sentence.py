@@ -1,0 +1,104 @@
+"""A token view of one sentence, and the number-phrase candidates found in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from spacy.tokens import Span, Token
+
+from ..models import Qualifier, Unit
+from ..text.lexicon import dutch_lexicon
+from .rules import APOSTROPHES, Phrases, StatisticRules
+
+
+def _lower(token: Token) -> str:
+    return token.lower_.translate(APOSTROPHES)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A number phrase of one sentence on its way to becoming one or more statistics."""
+
+    kind: str
+    first: int  # token index in the sentence list, qualifier included
+    number: int  # first token of the number phrase itself
+    end: int  # exclusive
+    value: float
+    unit: Unit
+    qualifier: Qualifier | None = None
+    low: float | None = None
+    high: float | None = None
+    labels: list[str] = field(default_factory=list)
+    statement: str | None = None
+    agreement: bool = False
+    drop: bool = False
+    population: str | None = None
+    period: str | None = None
+    group_end: int = 0  # end of a group named right after the number ('van de 55-plussers')
+    lead: tuple[int, int] | None = None  # a group named before it ('Onder jongeren'), its tokens
+
+
+_OPENING_QUOTE = regex.compile(r"[‘“'\"]")
+
+
+class SentenceTokens:
+    """Token view of one sentence with helpers for looking around a number phrase."""
+
+    def __init__(self, sent: Span, rules: StatisticRules, doc_text: str):
+        self.doc_text = doc_text  # Doc.text is rebuilt from the tokens at every access
+        self.tokens = [t for t in sent if not t.is_space]
+        self.lowers = [_lower(t) for t in self.tokens]
+        self.rules = rules
+        self.sent = sent
+        self.raw = doc_text[sent.start_char : sent.end_char]  # Span.text walks the tokens
+        self.starts: set[int] = set()
+        quote = _OPENING_QUOTE.search(self.raw)
+        self.first_quote = sent.start_char + quote.start() if quote else None
+        self.dropped: list[tuple[int, int, str]] = []
+
+    def drop(self, first: int, end: int, reason: str) -> None:
+        """Note a number phrase (tokens ``first:end``) that is not a statistic, and why."""
+        self.dropped.append((first, end, reason))
+
+    def ends_with(self, index: int, phrases: Phrases) -> tuple[str, ...] | None:
+        """The phrase among ``phrases`` that ends right before token ``index``."""
+        if index < 1:
+            return None
+        for phrase in phrases.by_last.get(self.lowers[index - 1], ()):
+            size = len(phrase)
+            if size <= index and tuple(self.lowers[index - size : index]) == phrase:
+                return phrase
+        return None
+
+    def starts_with(self, index: int, phrases: Phrases) -> tuple[str, ...] | None:
+        if index >= len(self.lowers):
+            return None
+        for phrase in phrases.by_first.get(self.lowers[index], ()):
+            if tuple(self.lowers[index : index + len(phrase)]) == phrase:
+                return phrase
+        return None
+
+    def text(self, first: int, end: int) -> str:
+        if first >= end:
+            return ""
+        raw = self.doc_text[self.tokens[first].idx : self.tokens[end - 1].idx + len(self.tokens[end - 1])]
+        return " ".join(raw.split())
+
+
+def is_noun(word: str) -> bool:
+    return dutch_lexicon().is_noun(word)
+
+
+def is_verb(word: str) -> bool:
+    return dutch_lexicon().is_verb(word)
+
+
+def is_finite_verb(word: str, rules: StatisticRules) -> bool:
+    """'is', 'werkt', 'zegt': a verb form that ends a noun phrase before it."""
+    if word in rules.finite_verbs:
+        return True
+    # The word list calls some function words verbs too ('de').
+    function_word = word in rules.determiners or word in rules.lead_in_prepositions
+    return not function_word and is_verb(word) and not is_noun(word)

@@ -1,0 +1,231 @@
+"""Whom and when: population, period and labels in each survey construction, one table each."""
+
+import pytest
+
+from extractor import extract
+
+
+def figures(text):
+    return [(r.value, r.label, r.population, r.period) for r in extract(text).records]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Onder gemeenteambtenaren vindt 44 procent de werkdruk te hoog.",
+         [(44, "werkdruk te hoog", "gemeenteambtenaren", None)]),
+        ("Bij leidinggevenden ligt dat aandeel iets hoger: 15 procent.",
+         [(15, "aandeel iets hoger", "leidinggevenden", None)]),
+        ("Van de jongeren tot 35 jaar zegt 62 procent dat thuiswerken bevalt.",
+         [(62, "thuiswerken bevalt", "jongeren tot 35 jaar", None)]),
+        ("Van de rijksambtenaren werkt 38 procent vaker thuis dan op kantoor.",
+         [(38, "vaker thuis dan op kantoor", "rijksambtenaren", None)]),
+        ("Onder provincieambtenaren met een leidinggevende functie is 71 procent tevreden.",
+         [(71, "tevreden", "provincieambtenaren met een leidinggevende functie", None)]),
+        ("Van de deelnemers die eerder willen stoppen, noemt 58 procent de werkdruk.",
+         [(58, "werkdruk", "deelnemers die eerder willen stoppen", None)]),
+        ("Van de deelnemers is 54 procent tevreden over de werkgever.",
+         [(54, "tevreden over de werkgever", None, None)]),
+    ],
+)
+def test_semantics_group_before_the_number(text, expected):
+    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Volgens 41 procent van de jongeren is de werkdruk te hoog.",
+         [(41, "werkdruk te hoog", "jongeren", None)]),
+        ("Maar liefst 63 procent van de 55-plussers wil minder gaan werken.",
+         [(63, "wil minder gaan werken", "55-plussers", None)]),
+        ("Ruim 30 procent van de waterschapsambtenaren ervaart veel regeldruk.",
+         [(30, "veel regeldruk", "waterschapsambtenaren", None)]),
+        ("Een op de vijf leidinggevenden voelt zich onvoldoende gesteund.",
+         [(20, "voelt zich onvoldoende gesteund", "leidinggevenden", None)]),
+        ("Zo'n 27 procent van de deelnemers jonger dan 35 jaar zoekt een andere baan.",
+         [(27, "zoekt een andere baan", "deelnemers jonger dan 35 jaar", None)]),
+        ("Bijna 60 procent van de deelnemers zegt dat de organisatie goed communiceert.",
+         [(60, "organisatie goed communiceert", None, None)]),
+    ],
+)
+def test_semantics_group_after_the_number(text, expected):
+    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Van de jongeren vindt 41 procent de werkdruk te hoog, tegen 18 procent van de 55-plussers.",
+         [(41, "werkdruk te hoog", "jongeren", None), (18, "werkdruk te hoog", "55-plussers", None)]),
+        ("Onder rijksambtenaren kan 64 procent zichzelf zijn, tegenover 78 procent van de gemeenteambtenaren.",
+         [(64, "zichzelf zijn", "rijksambtenaren", None), (78, "zichzelf zijn", "gemeenteambtenaren", None)]),
+        ("Bij provincies is dat 71 procent en bij het Rijk slechts 49 procent.",
+         [(71, "", "provincies", None), (49, "", "Rijk", None)]),
+        ("Jongeren klikken vaker: het gaat om 27 procent van de leidinggevenden, vergeleken met 13 procent van de overige medewerkers.",
+         [(27, "Jongeren klikken vaker", "leidinggevenden", None), (13, "Jongeren klikken vaker", "overige medewerkers", None)]),
+        ("Dat geldt voor 41 procent van de deelnemers met een migratieachtergrond, tegen 23 procent van de overige deelnemers.",
+         [(41, "geldt voor", "deelnemers met een migratieachtergrond", None), (23, "geldt voor", "overige deelnemers", None)]),
+    ],
+)
+def test_semantics_contrast_in_one_sentence(text, expected):
+    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+
+
+def test_semantics_contrast_takes_the_label_of_the_sentence_before():
+    found = figures(
+        "Zo'n 35 procent werkt minstens drie dagen thuis. Bij gemeenten is dat 41 procent, tegen 28 procent bij het Rijk."
+    )
+    assert found == [
+        (35.0, "werkt minstens drie dagen thuis", None, None),
+        (41.0, "werkt minstens drie dagen thuis", "gemeenten", None),
+        (28.0, "werkt minstens drie dagen thuis", "Rijk", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Het aandeel deelnemers dat de werkdruk te hoog vindt, steeg van 31 procent in 2021 naar 38 procent nu.",
+         [(31, "werkdruk te hoog vindt", None, "2021"), (38, "werkdruk te hoog vindt", None, "nu")]),
+        ("Het aandeel dat altijd meldt, daalde van 52 naar 45 procent.",
+         [(52, "altijd meldt", None, "eerder"), (45, "altijd meldt", None, "nu")]),
+        ("Het aandeel dat thuiswerkt, steeg sinds de vorige peiling in 2022 van 20 naar 26 procent.",
+         [(20, "thuiswerkt", None, "2022"), (26, "thuiswerkt", None, "nu")]),
+        ("Nu wil 58 procent eerder stoppen. Vorig jaar was dat nog 51 procent.",
+         [(58, "eerder stoppen", None, "nu"), (51, "eerder stoppen", None, "vorig jaar")]),
+        ("Van de deelnemers is nu 37 procent op de hoogte van de regeling; twee jaar geleden was dat nog 29 procent.",
+         [(37, "op de hoogte van de regeling", None, "nu"), (29, "op de hoogte van de regeling", None, "twee jaar geleden")]),
+        ("Het percentage dat zich veilig voelt, groeide van 60 procent in 2020 naar 66 procent in 2024.",
+         [(60, "zich veilig voelt", None, "2020"), (66, "zich veilig voelt", None, "2024")]),
+    ],
+)
+def test_semantics_comparison_over_time(text, expected):
+    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+
+
+def test_semantics_same_period_carries_over_from_the_comparison_before():
+    found = figures(
+        "Het aandeel dat op een link klikte, steeg van 14 procent in 2023 naar 19 procent nu. "
+        "Het aandeel dat altijd meldt, daalde in dezelfde periode van 61 naar 54 procent."
+    )
+    assert [(v, p) for v, _, _, p in found] == [(14.0, "2023"), (19.0, "nu"), (61.0, "2023"), (54.0, "nu")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In respectievelijk gemeenten, provincies en waterschappen is 41, 33 en 29 procent het (zeer) eens met deze stelling.",
+         [(41, "(zeer) eens", "gemeenten"), (33, "(zeer) eens", "provincies"), (29, "(zeer) eens", "waterschappen")]),
+        ("Bij respectievelijk gemeenten, het Rijk, provincies en waterschappen werkt 42, 31, 8 en 6 procent van de deelnemers.",
+         [(42, "gemeenten", None), (31, "Rijk", None), (8, "provincies", None), (6, "waterschappen", None)]),
+        ("In respectievelijk gemeenten, het Rijk en andere organisaties, zoals provincies en waterschappen, zegt 44, 37 en 29 procent dat er een generatiepact is.",
+         [(44, "een generatiepact is", "gemeenten"), (37, "een generatiepact is", "Rijk"),
+          (29, "een generatiepact is", "andere organisaties, zoals provincies en waterschappen")]),
+        ("Verder werkt 9, 7 en 5 procent respectievelijk bij een provincie, een waterschap of een zbo.",
+         [(9, "provincie", None), (7, "waterschap", None), (5, "zbo", None)]),
+        ("En 8 en 12 procent werkt respectievelijk ergens anders of geeft geen antwoord.",
+         [(8, "werkt ergens anders", None), (12, "geeft geen antwoord", None)]),
+        ("Een persoonlijk budget en een vitaliteitsgesprek worden door respectievelijk 57 en 34 procent genoemd.",
+         [(57, "Een persoonlijk budget", None), (34, "een vitaliteitsgesprek", None)]),
+    ],
+)
+def test_semantics_respectively(text, expected):
+    assert [(v, label, population) for v, label, population, _ in figures(text)] == [
+        (float(v), label, population) for v, label, population in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gemeenten en provincies scoren beide 11 procent.", [(11, "Gemeenten"), (11, "provincies")]),
+        ("Thuiswerken en hybride werken krijgen allebei 24 procent.", [(24, "Thuiswerken"), (24, "hybride werken")]),
+        ("Zowel de werkdruk als de regeldruk wordt door 24 procent genoemd.", [(24, "werkdruk"), (24, "regeldruk")]),
+        ("Dat zowel het antwoord ‘Ja’ als ‘Weet niet’ door 42 procent van de deelnemers wordt gekozen.",
+         [(42, "Ja"), (42, "Weet niet")]),
+        ("Zowel meer thuiswerken als minder vergaderen wordt door 31 procent gekozen.",
+         [(31, "meer thuiswerken"), (31, "minder vergaderen")]),
+    ],
+)
+def test_semantics_shared_values(text, expected):
+    assert [(v, label) for v, label, _, _ in figures(text)] == [(float(v), label) for v, label in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Volgend jaar komt er een loonsverhoging van 3 procent.", "loonsverhoging"),
+        ("Volgend jaar stijgen de lonen met 2,5 procent.", "lonen"),
+        ("Het kabinet wil dat in 2026 ten minste 95 procent de training heeft afgerond.", "kabinet"),
+        ("Het doel is dat 40 procent van de topfuncties door vrouwen wordt bekleed.", "doel"),
+        ("De btw op boeken gaat naar 21 procent.", "btw"),
+        ("De rente op de spaarrekening is 1,5 procent.", "rente"),
+        ("Iemand werkt dan 80 procent van de tijd voor 90 procent van het salaris.", "tijd"),
+        ("In onze eigen registratie gaat het in 90 procent van de gevallen om collega's.", "registratie"),
+        ("Van de deelnemers is 16 procent onder de 40, 79 procent tussen de 40 en 65 en 5 procent boven de 65.", "age band"),
+        ("In 2023 deden 1.204 ambtenaren mee.", "year"),
+    ],
+)
+def test_semantics_non_statistics_are_dropped(text, reason):
+    from extractor.stats.explain import dropped_numbers
+
+    article = extract(text)
+    dropped = dropped_numbers(article)
+    if reason == "age band":
+        assert [r.value for r in article.records] == [16.0, 79.0, 5.0]
+        assert [d.surface for d in dropped] == ["40", "40", "65"]
+        assert all("age band" in d.reason for d in dropped)
+    elif reason == "year":
+        assert [(r.value, r.unit.value) for r in article.records] == [(1204.0, "count")]
+        assert not any(r.value == 2023 for r in article.records)
+    else:
+        assert article.records == []
+        assert dropped and reason in dropped[0].reason
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eén op de acht weet het niet.", [(12.5, "percent", "weet het niet")]),
+        ("Één op de vijf twijfelt.", [(20, "percent", "twijfelt")]),
+        ("In negen van de tien gevallen gaat het goed.", [(90, "percent", "gaat het goed")]),
+        ("De bond heeft 23.000 leden.", [(23000, "count", "bond")]),
+        ("Zo'n 5 miljoen Nederlanders werken in deeltijd.", [(5000000, "count", "deeltijd")]),
+        ("Bijna 3 duizend inwoners kregen een brief.", [(3000, "count", "kregen een brief")]),
+        ("Bij het Rijk werken 1.204 medewerkers in de uitvoering.", [(1204, "count", "uitvoering")]),
+    ],
+)
+def test_semantics_word_fractions_and_counts(text, expected):
+    found = [(r.value, r.unit.value, r.label) for r in extract(text).records]
+    assert found == [(float(v), unit, label) for v, unit, label in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Werkdruk staat met 61 procent bovenaan.", "Werkdruk"),
+        ("Gemeenteambtenaren vormen met 46 procent de grootste groep.", "Gemeenteambtenaren"),
+        ("Thuiswerken scoort met 72 procent het hoogst.", "Thuiswerken"),
+        ("Het Rijk eindigt met 18 procent op de tweede plaats.", "Rijk"),
+        ("Pesten staat met 12 procent onderaan.", "Pesten"),
+    ],
+)
+def test_semantics_evaluative_words_are_no_label(text, expected):
+    assert [r.label for r in extract(text).records] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "agreement"),
+    [
+        ("Zo'n 40 procent werkt wel eens in het weekend.", "werkt wel eens in het weekend", False),
+        ("Ruim 20 procent heeft nog eens een cursus gevolgd.", "nog eens een cursus gevolgd", False),
+        ("Met de stelling ‘Ik werk graag thuis’ is 35 procent het er niet mee eens.", "oneens", True),
+        ("Met de stelling ‘Mijn team is divers’ is 28 procent het er (zeer) mee oneens.", "(zeer) oneens", True),
+        ("Met de stelling ‘Ik voel me gehoord’ is 51 procent het (zeer) eens.", "(zeer) eens", True),
+    ],
+)
+def test_semantics_agreement_words(text, label, agreement):
+    [record] = extract(text).records
+    assert record.label == label
+    assert (record.statement is not None) == agreement
