@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EncodingProblem
-from .read.formats import looks_like_pdf
+from .read.formats import SNIFF_BYTES, is_pdf
 from .read.source import read_source, source_from_string
 from .models import Article
 from .pipeline import extract_source
@@ -28,7 +28,7 @@ def extract_file(path: str | Path, *, article_id: str | None = None,
     ``pdf_backend`` is one of ``PDF_BACKENDS`` (None: the default, pdfium).
     """
     path = Path(path)
-    if pdf_backend is not None and path.is_file() and looks_like_pdf(path):
+    if pdf_backend is not None and path.is_file() and _is_pdf_file(path):
         from .read.pdf import read_pdf
 
         return extract_source(read_pdf(path, backend=pdf_backend), article_id=article_id)
@@ -61,6 +61,11 @@ def _refuse_surrogates(text: str) -> None:
             f"lone surrogate U+{ord(found.group()):04X} at character {found.start()}: "
             "the text is not valid Unicode",
         )
+
+
+def _is_pdf_file(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return is_pdf(path, handle.read(SNIFF_BYTES))
 
 
 def _is_file(text: str) -> bool:

@@ -210,6 +210,11 @@ class _BlockBuilder:
             taken = self.pull_quote(i) or self.lede_line(i) or self.display(i)
             if taken:
                 return taken
+        elif self.is_paragraph_heading(i):
+            self.close_body()
+            self.emit(Role.HEADING, [line])
+            self.gap = True
+            return i + 1
         if self.body and self.continues(self.body, line):
             self.body.lines.append(line)
         else:
@@ -340,6 +345,34 @@ class _BlockBuilder:
             and len(line.text.split()) <= self.rules.heading_max_words
             and line.text[0].isupper()
             and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
+        )
+
+    def is_paragraph_heading(self, i: int) -> bool:
+        """In one-paragraph-per-line text: a short line without end mark, after body text,
+        before a paragraph at least twice its length that starts a sentence."""
+        line = self.lines[i]
+        if not (self.body or any(b.role in (Role.BODY, Role.BULLET) for b in self.blocks)):
+            return False  # display type at the top is the title block, not a heading
+        following = next((ln for ln in self.lines[i + 1 :] if ln is not None), None)
+        if following is None or following.furniture is not None:
+            return False
+        previous = self.body.lines[-1] if self.body and not self.gap else None
+        # A whole line to itself, a heading may run longer than one set above a column; a
+        # closing quote may end it when the quote opens inside it ('Klassieke ‘stressberoepen’').
+        quoted_end = line.text[-1] in self.rules.closing_quotes and any(
+            mark in line.text[:-1] for mark in self.rules.opening_quotes
+        )
+        return (
+            len(line.text.split()) <= 2 * self.rules.heading_max_words
+            and line.text[0].isupper()
+            and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS
+            and (line.text[-1] not in self.rules.closing_quotes or quoted_end)
+            and (previous is None or self.ends(previous, self.rules.clause_end))
+            and (self.rules.bullet.match(following.text) is not None or (
+                following.text[0].isupper()
+                and len(following.text) >= 2 * len(line.text)
+                and self.ends(following, self.rules.clause_end)
+            ))
         )
 
     def is_short_title_like(self, line: Line) -> bool:

@@ -102,3 +102,38 @@ def test_blocks_heading_in_capitals_is_not_a_rubric():
     blocks = roles(text)
     assert (Role.HEADING, "PRAKTIJK") in blocks
     assert (Role.RUBRIC, "VAKMANSCHAP") in blocks
+
+
+_PARAGRAPH = (
+    "Van de deelnemers zegt 41 procent dat de werkdruk hoog is, en dat aandeel is hoger dan in "
+    "de vorige peiling toen een derde van de ambtenaren dat vond."
+)
+_NEXT = (
+    "Bijna de helft van de leidinggevenden ervaart meer werkdruk dan vorig jaar, terwijl 12 "
+    "procent juist minder druk ervaart dan toen."
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "separator", "is_heading"),
+    [
+        ("Structureel hoog", "\n", True),
+        ("Structureel hoog", "\n\n", True),
+        ("Wat is er nodig?", "\n", True),
+        ("Klassieke ‘stressberoepen’", "\n\n", True),
+        ("Leidinggevenden ervaren vaker werkdruk dan de rest van hun team", "\n\n", True),
+        ("Dit is geen kop.", "\n", False),
+        ("maar wel een vervolg", "\n", False),
+        ("Een zin die met een komma eindigt,", "\n", False),
+    ],
+)
+def test_blocks_heading_in_one_paragraph_per_line_text(heading, separator, is_heading):
+    text = separator.join([_PARAGRAPH, heading, _NEXT])
+    roles = [block.role for block in build_blocks(text)]
+    assert (Role.HEADING in roles) is is_heading
+    assert roles.count(Role.BODY) == (2 if is_heading else len(roles) - roles.count(Role.HEADING))
+
+
+def test_blocks_one_paragraph_per_line_top_line_is_display_not_heading():
+    blocks = build_blocks("\n".join(["Werkdruk bij de overheid", _PARAGRAPH, _NEXT]))
+    assert [block.role for block in blocks][0] != Role.HEADING
