@@ -6,11 +6,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench clean setup
+.PHONY: run test bench clean setup system-packages
 
 setup: $(STAMP)
 
+# The review page's browser tests drive Debian's chromium through chromedriver.
+system-packages:
+	@bash scripts/install-system-packages.sh
+
 $(STAMP): pyproject.toml
+	@bash scripts/install-system-packages.sh
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e ".[test]"
@@ -20,6 +25,7 @@ run: $(STAMP)
 	$(BIN)/extractor run samples/ -o output/
 
 test: $(STAMP)
+	@bash scripts/install-system-packages.sh
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
