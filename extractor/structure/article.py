@@ -15,7 +15,8 @@ BODY_ROLES = frozenset({Role.BODY, Role.BULLET, Role.HEADING})
 BULLET_PREFIX = "• "
 PULL_QUOTE_REPEAT_SHARE = 0.8
 _NON_WORD = regex.compile(r"[^\p{L}\p{N}]+")
-_EDGE_PAGE_NUMBER = regex.compile(r"^(?P<page>\d{1,3})\s+(?=\D)|(?<=\d{4})\s+(?P<page>\d{1,3})$")
+# ASCII digits only: a page number must convert with int(), and other scripts' digits never print one.
+_EDGE_PAGE_NUMBER = regex.compile(r"^(?P<page>[0-9]{1,3})\s+(?=[^0-9])|(?<=[0-9]{4})\s+(?P<page>[0-9]{1,3})$")
 
 
 @dataclass(slots=True)

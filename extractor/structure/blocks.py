@@ -28,12 +28,15 @@ class LayoutRules:
     byline: regex.Pattern
     rubric_labels: frozenset[str]
     running_headers: frozenset[str]
+    link_lines: frozenset[str]
+    page_end: regex.Pattern
     issue: regex.Pattern
     page_number: regex.Pattern
     bullet: regex.Pattern
     opening_quotes: str
     closing_quotes: str
     sentence_end: str
+    inner_sentence_end: regex.Pattern
     clause_end: str
     wrapped_line_max: int
     short_line_ratio: float
@@ -42,6 +45,8 @@ class LayoutRules:
     heading_max_words: int
     heading_width_ratio: float
     display_max_lines: int
+    lede_max_lines: int
+    unfinished_ends: frozenset[str]
     pull_quote_max_lines: int
     pull_quote_width_ratio: float
 
@@ -59,12 +64,18 @@ def layout_rules() -> LayoutRules:
         byline=regex.compile(rf"^(?:{prefixes}):?\s+\p{{Lu}}"),
         rubric_labels=frozenset(label.lower() for label in data["rubric_labels"]),
         running_headers=frozenset(h.lower() for h in data["running_headers"]),
+        link_lines=frozenset(h.lower() for h in data["link_lines"]),
+        page_end=regex.compile(
+            r"^(?:%s)\b[^.!?:;]{0,40}$" % "|".join(regex.escape(h) for h in data["page_end_headings"]),
+            regex.IGNORECASE,
+        ),
         issue=regex.compile("|".join(data["issue_patterns"]), regex.IGNORECASE),
         page_number=regex.compile(data["page_number_pattern"]),
         bullet=regex.compile(rf"^[{markers}][ \t]+(?=\S)"),
         opening_quotes="".join(data["opening_quotes"]),
         closing_quotes="".join(data["closing_quotes"]),
         sentence_end=data["sentence_end"],
+        inner_sentence_end=regex.compile(rf"\p{{Ll}}[{regex.escape(data['sentence_end'])}]\s+\p{{Lu}}"),
         clause_end=data["clause_end"],
         wrapped_line_max=data["wrapped_line_max"],
         short_line_ratio=data["short_line_ratio"],
@@ -73,6 +84,8 @@ def layout_rules() -> LayoutRules:
         heading_max_words=data["heading_max_words"],
         heading_width_ratio=data["heading_width_ratio"],
         display_max_lines=data["display_max_lines"],
+        lede_max_lines=data["lede_max_lines"],
+        unfinished_ends=frozenset(data["unfinished_ends"]),
         pull_quote_max_lines=data["pull_quote_max_lines"],
         pull_quote_width_ratio=data["pull_quote_width_ratio"],
     )
@@ -131,6 +144,8 @@ def furniture_role(text: str, rules: LayoutRules | None = None) -> Role | None:
         return Role.BYLINE
     if lower in rules.rubric_labels or lower in rules.running_headers:
         return Role.FURNITURE
+    if lower.rstrip(" ›»>→.:") in rules.link_lines:
+        return Role.FURNITURE  # a web page's link text: 'Lees meer ›'
     if text.isupper() and len(text.split()) <= 3 and sum(c.isalpha() for c in text) >= 4:
         return Role.RUBRIC
     return None
@@ -163,6 +178,7 @@ class _BlockBuilder:
         self.body: _Draft | None = None
         self.lede: _Draft | None = None
         self.gap = False
+        self.gap_since_display = False
         self.last_was_lede = False
 
     def run(self) -> list[Block]:
@@ -176,7 +192,7 @@ class _BlockBuilder:
     def step(self, i: int) -> int:
         line = self.lines[i]
         if line is None:
-            self.gap = True
+            self.gap = self.gap_since_display = True
             return i + 1
         if line.hint in _NON_BODY_HINTS:
             end = i + 1
@@ -192,6 +208,8 @@ class _BlockBuilder:
             self.close_body()
             self.emit(Role.HEADING, [line])
             return i + 1
+        if self.guess_roles and self.after_body_text() and self.rules.page_end.match(line.text):
+            return self.page_end(i)
         role = line.furniture if self.guess_roles else None
         if role == Role.RUBRIC and self.is_heading(i):
             role = None  # a heading set in capitals ('PRAKTIJK') runs straight into its text
@@ -199,6 +217,10 @@ class _BlockBuilder:
             self.emit(role, [line])
             self.gap = True
             return i + 1
+        if self.guess_roles and not self.in_body():
+            taken = self.front_matter(i)
+            if taken:
+                return taken
         if line.hint == Role.BODY and self.body and self.body.lines[-1].hint_id != line.hint_id:
             self.close_body()  # a reader that knows where paragraphs end (HTML) says so
         if self.rules.bullet.match(line.text):
@@ -223,7 +245,91 @@ class _BlockBuilder:
         self.gap = self.last_was_lede = False
         return i + 1
 
+    def page_end(self, i: int) -> int:
+        """'Meer uit Binnenland', 'Gerelateerde artikelen': the rest of a saved page is other
+        articles' teasers, whose numbers are not this article's."""
+        self.close_body()
+        rest = [line for line in self.lines[i:] if line is not None]
+        self.emit(Role.SIDEBAR, rest)
+        return len(self.lines)
+
     # Display type, ledes and pull quotes sit outside the body stream.
+
+    def front_matter(self, i: int) -> int | None:
+        """Title, subtitle and lede set above the first paragraph, as web copy and pdftotext give them.
+
+        A title is display type followed by a new element (a blank line, furniture or a
+        capitalised line), never by the rest of a sentence; a lede is the paragraph under it
+        that ends right above the byline."""
+        displays = sum(block.role == DISPLAY for block in self.blocks)
+        # A subtitle sits right under the title; after a blank line, display type is a heading.
+        if displays == 0 or (displays == 1 and self.blocks[-1].role == DISPLAY and not self.gap_since_display):
+            chunk = self.display_lines(i)
+            if chunk:
+                self.emit(DISPLAY, chunk)
+                self.gap_since_display = False
+                return i + len(chunk)
+        if displays and not any(block.role == Role.LEDE for block in self.blocks) and self.lede is None:
+            paragraph = self.chunk(i, limit=self.rules.lede_max_lines)
+            end = i + len(paragraph)
+            if (
+                paragraph
+                and end < len(self.lines)
+                and self.lines[end] is not None
+                and self.lines[end].furniture == Role.BYLINE
+                and self.ends(paragraph[-1], self.rules.sentence_end)
+            ):
+                self.emit(Role.LEDE, paragraph)
+                self.gap = True
+                return end
+        return None
+
+    def display_lines(self, i: int) -> list[Line]:
+        """A display line and the lowercase lines that finish it ('Pensioen en' / 'langer
+        doorwerken'), if what follows starts a new element."""
+        chunk: list[Line] = []
+        j = i
+        while j < len(self.lines) and len(chunk) < self.rules.display_max_lines:
+            line = self.lines[j]
+            if line is None or line.furniture is not None or line.hint is not None:
+                break
+            if chunk and not line.text[0].islower():
+                break
+            if not chunk and not (line.text[0].isupper() or line.text[0].isdigit()):
+                return []
+            if not self.is_display_line(line):
+                return []
+            chunk.append(line)
+            j += 1
+        following = self.lines[j] if j < len(self.lines) else None
+        if not chunk or all(line is None for line in self.lines[j:]):
+            return []  # a title heads an article: a text of one line is all body
+        if following is None or following.furniture is not None or following.hint is not None:
+            return chunk
+        starts_element = following.text[0].isupper() and (
+            self.byline_before_blank(j)
+            or (len(following.text) >= 2 * len(chunk[-1].text) and self.ends(following, self.rules.clause_end))
+        )
+        return chunk if starts_element else []
+
+    def byline_before_blank(self, j: int) -> bool:
+        """The title block of web copy and pdftotext runs down to the byline without a blank line."""
+        for line in self.lines[j : j + self.rules.lede_max_lines + 2]:
+            if line is None:
+                return False
+            if line.furniture == Role.BYLINE:
+                return True
+        return False
+
+    def is_display_line(self, line: Line) -> bool:
+        text = line.text
+        return (
+            text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
+            and text.rsplit(None, 1)[-1].lower() not in self.rules.unfinished_ends
+            and len(text.split()) <= 2 * self.rules.heading_max_words
+            and not self.rules.bullet.match(text)
+            and text[0] not in self.rules.opening_quotes
+        )
 
     def pull_quote(self, i: int) -> int | None:
         line = self.lines[i]
@@ -240,7 +346,9 @@ class _BlockBuilder:
                 return None
             taken.append(current)
             if current.text[-1] in self.rules.closing_quotes and (j - 1 > i or len(current.text) > 1):
-                if j < len(self.lines) and self.lines[j] is not None and not self.is_display_end(j):
+                if j < len(self.lines) and self.lines[j] is not None and not (
+                    self.is_display_end(j) or self.starts_heading(j)
+                ):
                     return None
                 self.emit(Role.PULL_QUOTE, taken)
                 self.gap = True
@@ -257,6 +365,15 @@ class _BlockBuilder:
         )
         if not (wide or continues):
             return None
+        # A bullet item ends with its sentence; what follows is not part of it.
+        inside_paragraph = (
+            self.body is not None
+            and self.body.role == Role.BODY
+            and (not self.gap or line.text[0].islower())
+        )
+        under_heading = bool(self.blocks) and self.blocks[-1].role == Role.HEADING and not self.gap
+        if wide and not continues and (inside_paragraph or under_heading):
+            return None  # a long line in the body: pdftotext joins lines where columns touch
         if wide and self.lede is not None and not self.last_was_lede:
             self.close_lede()
         if self.lede is None:
@@ -299,10 +416,10 @@ class _BlockBuilder:
         self.last_was_lede = False
         return i + len(chunk)  # display lines are consecutive, no blank line between them
 
-    def chunk(self, i: int) -> list[Line]:
+    def chunk(self, i: int, limit: int | None = None) -> list[Line]:
         """The lines from ``i`` up to the next blank line or piece of furniture."""
         taken = []
-        for line in self.lines[i : i + self.rules.display_max_lines + 1]:
+        for line in self.lines[i : i + (limit or self.rules.display_max_lines + 1)]:
             if line is None or line.furniture is not None or line.hint:
                 break
             if taken and line.text[0] in self.rules.opening_quotes:
@@ -341,6 +458,8 @@ class _BlockBuilder:
         after_sentence = self.gap or self.body is None or self.ends(self.body.lines[-1], self.rules.clause_end)
         return (
             after_sentence
+            # A line over the very first paragraph, with nothing above it, heads that paragraph.
+            and (self.after_body_text() or not self.blocks)
             and len(line.text) < self.rules.heading_width_ratio * self.width
             and len(line.text.split()) <= self.rules.heading_max_words
             and line.text[0].isupper()
@@ -351,8 +470,8 @@ class _BlockBuilder:
         """In one-paragraph-per-line text: a short line without end mark, after body text,
         before a paragraph at least twice its length that starts a sentence."""
         line = self.lines[i]
-        if not (self.body or any(b.role in (Role.BODY, Role.BULLET) for b in self.blocks)):
-            return False  # display type at the top is the title block, not a heading
+        if not self.after_body_text():
+            return False
         following = next((ln for ln in self.lines[i + 1 :] if ln is not None), None)
         if following is None or following.furniture is not None:
             return False
@@ -371,9 +490,31 @@ class _BlockBuilder:
             and (self.rules.bullet.match(following.text) is not None or (
                 following.text[0].isupper()
                 and len(following.text) >= 2 * len(line.text)
-                and self.ends(following, self.rules.clause_end)
+                and self.holds_a_sentence(following)
             ))
         )
+
+    def holds_a_sentence(self, line: Line) -> bool:
+        """A paragraph ends a sentence, at its end or inside (copy cut off mid-sentence)."""
+        return self.ends(line, self.rules.clause_end) or self.rules.inner_sentence_end.search(line.text) is not None
+
+    def starts_heading(self, j: int) -> bool:
+        """A display line right under a pull quote, followed by a capitalised line."""
+        line, following = self.lines[j], self.lines[j + 1] if j + 1 < len(self.lines) else None
+        return (
+            line.text[0].isupper()
+            and self.is_display_line(line)
+            and following is not None
+            and following.text[0].isupper()
+        )
+
+    def in_body(self) -> bool:
+        return self.body is not None or any(b.role in (Role.BODY, Role.BULLET) for b in self.blocks)
+
+    def after_body_text(self) -> bool:
+        """Display type above the first paragraph is the title block, never a heading; once
+        the title stands, a heading may come before any paragraph."""
+        return self.in_body() or any(b.role == DISPLAY for b in self.blocks)
 
     def is_short_title_like(self, line: Line) -> bool:
         first = line.text[0]
@@ -390,9 +531,7 @@ class _BlockBuilder:
             return True
         if line.furniture is not None or line.text[0].islower():
             return False
-        return len(line.text) >= self.rules.short_line_ratio * self.width and (
-            len(line.text) <= self.rules.wide_line_ratio * self.width
-        )
+        return len(line.text) >= self.rules.short_line_ratio * self.width
 
     def is_display_end(self, j: int) -> bool:
         line = self.lines[j]
