@@ -47,17 +47,19 @@ class Structure:
 
 
 def recover_structure(blocks: list[Block]) -> Structure:
-    """Sort blocks into the article's parts and lay the body out as clean text."""
+    """Sort blocks into the article's parts and lay the lede and body out as clean text."""
     structure = Structure()
     body = sorted((b for b in blocks if b.role in BODY_ROLES), key=lambda b: b.start)
     body, quotes = _split_off_repeated_quotes(body)
+    # The lede's statistics count: it opens the clean text, wherever the page set it.
+    ledes = sorted((b for b in blocks if b.role == Role.LEDE), key=lambda b: b.start)
     displays = sorted((b for b in blocks if b.role in (DISPLAY, Role.SUBTITLE)), key=lambda b: b.start)
     for block in sorted(blocks, key=lambda b: b.start):
         _file_non_body(structure, block)
     _assign_display(structure, displays)
     structure.pull_quotes.extend(_unquote(b.text) for b in quotes)
     structure.pages = sorted(set(structure.pages))
-    _lay_out_body(structure, body)
+    _lay_out_body(structure, ledes + body)
     return structure
 
 
