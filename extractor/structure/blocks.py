@@ -100,6 +100,8 @@ class Line:
     hint_id: int | None = None
     furniture: Role | None = None
     """The role ``furniture_role`` gives the line by its form alone."""
+    marked: bool = False
+    """A bullet item whose marker stood on a line of its own (pdftotext)."""
 
 
 @dataclass(slots=True)
@@ -132,6 +134,49 @@ def split_lines(text: str, hints: list[RoleHint] = ()) -> list[Line | None]:
     return lines
 
 
+def attach_lone_markers(lines: list[Line | None], rules: LayoutRules | None = None) -> list[Line | None]:
+    """Join bullet markers that stand on lines of their own to their items.
+
+    pdftotext sets a marker apart from its item ('•' / 'Verkeer: 22 procent'), or gives a run
+    of markers followed by a run of items; each marker goes to the next item that starts a
+    new line of thought. The marker lines themselves are dropped."""
+    rules = rules or layout_rules()
+    out: list[Line | None] = []
+    i = 0
+    while i < len(lines):
+        if not _is_lone_marker(lines[i], rules):
+            out.append(lines[i])
+            i += 1
+            continue
+        markers = 0
+        while i < len(lines) and (lines[i] is None or _is_lone_marker(lines[i], rules)):
+            markers += lines[i] is not None
+            i += 1
+        run_end = i
+        while run_end < len(lines) and lines[run_end] is not None and not _is_lone_marker(lines[run_end], rules):
+            run_end += 1
+        for line in _item_starts(lines[i:run_end], markers, rules):
+            line.marked = True
+    return out
+
+
+def _is_lone_marker(line: Line | None, rules: LayoutRules) -> bool:
+    return line is not None and len(line.text) == 1 and rules.bullet.match(line.text + " x") is not None
+
+
+def _item_starts(run: list[Line], markers: int, rules: LayoutRules) -> list[Line]:
+    """The first ``markers`` item starts in a run of lines: one line per item when the counts
+    agree, else each capitalised line after a line that ends a clause."""
+    if len(run) <= markers:
+        return run
+    starts = [run[0]] + [
+        line
+        for previous, line in zip(run, run[1:])
+        if line.text[0].isupper() and previous.text.rstrip(rules.closing_quotes + ")")[-1:] in rules.clause_end
+    ]
+    return starts[:markers]
+
+
 def furniture_role(text: str, rules: LayoutRules | None = None) -> Role | None:
     """The role of a line that is page furniture by its form alone, else None."""
     rules = rules or layout_rules()
@@ -152,14 +197,24 @@ def furniture_role(text: str, rules: LayoutRules | None = None) -> Role | None:
 
 
 def typical_width(lines: list[Line | None]) -> float:
-    """The body column width in characters: the median length of substantial lines."""
-    lengths = [len(line.text) for line in lines if line is not None and len(line.text) >= 15]
+    """The body column width in characters: the median length of substantial text lines.
+
+    Furniture and display lines (no end mark, the next line capitalised) are left out, so the
+    title block of a short text does not set the width of a body set one paragraph per line."""
+    lengths = []
+    for line, following in zip(lines, [*lines[1:], None]):
+        if line is None or len(line.text) < 15 or line.furniture is not None:
+            continue
+        if line.text[-1].isalnum() and following is not None and following.text[0].isupper():
+            continue
+        lengths.append(len(line.text))
     return statistics.median(lengths) if lengths else 0.0
 
 
 def build_blocks(text: str, hints: list[RoleHint] = ()) -> list[Block]:
     """Rebuild blocks from the lines of repaired article text, in input order."""
-    return _BlockBuilder(text, split_lines(text, hints), layout_rules()).run()
+    rules = layout_rules()
+    return _BlockBuilder(text, attach_lone_markers(split_lines(text, hints), rules), rules).run()
 
 
 class _BlockBuilder:
@@ -223,7 +278,7 @@ class _BlockBuilder:
                 return taken
         if line.hint == Role.BODY and self.body and self.body.lines[-1].hint_id != line.hint_id:
             self.close_body()  # a reader that knows where paragraphs end (HTML) says so
-        if self.rules.bullet.match(line.text):
+        if self.is_bullet(line):
             self.close_body()
             self.body = _Draft(Role.BULLET, [line])
             self.gap = self.last_was_lede = False
@@ -327,7 +382,7 @@ class _BlockBuilder:
             text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
             and text.rsplit(None, 1)[-1].lower() not in self.rules.unfinished_ends
             and len(text.split()) <= 2 * self.rules.heading_max_words
-            and not self.rules.bullet.match(text)
+            and not self.is_bullet(line)
             and text[0] not in self.rules.opening_quotes
         )
 
@@ -434,7 +489,7 @@ class _BlockBuilder:
             (first[0].isupper() or first[0].isdigit())
             and last[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
             and all(len(line.text) < self.rules.heading_width_ratio * self.width for line in chunk)
-            and not self.rules.bullet.match(first)
+            and not self.is_bullet(chunk[0])
             and first[0] not in self.rules.opening_quotes
         )
 
@@ -450,7 +505,7 @@ class _BlockBuilder:
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if following is None or not self.is_prose_or_bullet(following):
             return False
-        if not self.rules.bullet.match(following.text) and not self.ends(following, self.rules.clause_end):
+        if not self.is_bullet(following) and not self.ends(following, self.rules.clause_end):
             # Prose goes on for more than one line; a subtitle under a title does not.
             after = self.lines[i + 2] if i + 2 < len(self.lines) else None
             if (after is None or after.furniture is not None) and self.gap:
@@ -487,7 +542,7 @@ class _BlockBuilder:
             and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS
             and (line.text[-1] not in self.rules.closing_quotes or quoted_end)
             and (previous is None or self.ends(previous, self.rules.clause_end))
-            and (self.rules.bullet.match(following.text) is not None or (
+            and (self.is_bullet(following) or (
                 following.text[0].isupper()
                 and len(following.text) >= 2 * len(line.text)
                 and self.holds_a_sentence(following)
@@ -527,11 +582,14 @@ class _BlockBuilder:
 
     def is_prose_or_bullet(self, line: Line) -> bool:
         """A heading is followed by a bullet or by a paragraph, which starts a sentence."""
-        if self.rules.bullet.match(line.text):
+        if self.is_bullet(line):
             return True
         if line.furniture is not None or line.text[0].islower():
             return False
         return len(line.text) >= self.rules.short_line_ratio * self.width
+
+    def is_bullet(self, line: Line) -> bool:
+        return line.marked or self.rules.bullet.match(line.text) is not None
 
     def is_display_end(self, j: int) -> bool:
         line = self.lines[j]
@@ -541,6 +599,8 @@ class _BlockBuilder:
         last = draft.lines[-1]
         starts_lower = line.text[0].islower()
         if self.gap:
+            if draft.role == Role.BULLET and not starts_lower:
+                return False  # a list item ends at a blank line unless its sentence goes on
             closes_quote = (
                 draft.lines[0].text[0] in self.rules.opening_quotes
                 and last.text[-1] in self.rules.closing_quotes
@@ -571,9 +631,8 @@ class _BlockBuilder:
         builder = TextBuilder()
         for index, line in enumerate(lines):
             content_start = line.start
-            if index == 0 and role == Role.BULLET:
-                marker = self.rules.bullet.match(line.text)
-                content_start += marker.end()
+            if index == 0 and role == Role.BULLET and not line.marked:
+                content_start += self.rules.bullet.match(line.text).end()
             if index and len(builder) and not _joins_without_space(lines[index - 1]):
                 builder.insert(" ", lines[index - 1].end)
             content = self.text[content_start : line.end]

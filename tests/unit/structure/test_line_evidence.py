@@ -1,0 +1,136 @@
+"""Structural decisions from local evidence, the same for every form of an article."""
+
+import pytest
+
+from extractor import extract
+from extractor.models import Role
+from extractor.structure.blocks import attach_lone_markers, build_blocks, furniture_role, split_lines
+
+TITLE = "Thuiswerken blijft populair"
+SUBTITLE = "Vaker thuis dan op kantoor"
+LEDE = (
+    "Ambtenaren werken nog altijd graag thuis, blijkt uit een peiling van het Ambtenarenpanel. "
+    "Wel missen ze hun collega's."
+)
+BYLINE = "Tekst Anna de Vries"
+PARAGRAPH = (
+    "Aan de peiling deden 812 ambtenaren mee. Van hen werkt 61 procent minstens twee dagen per "
+    "week thuis en 12 procent nooit."
+)
+WRAPPED = "Dit is een gewone regel tekst van een kolom"
+
+
+def roles(text):
+    return [(block.role, block.text) for block in build_blocks(text)]
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # Web copy: the title block runs down to the byline without a blank line.
+        (
+            [TITLE, SUBTITLE, LEDE, BYLINE, "", PARAGRAPH],
+            [Role.TITLE, Role.TITLE, Role.LEDE, Role.BYLINE, Role.BODY],
+        ),
+        # No subtitle.
+        ([TITLE, LEDE, BYLINE, "", PARAGRAPH], [Role.TITLE, Role.LEDE, Role.BYLINE, Role.BODY]),
+        # A title broken over two lines, the second finishing it in lowercase.
+        (
+            ["Thuiswerken blijft", "populair bij ambtenaren", LEDE, BYLINE, "", PARAGRAPH],
+            [Role.TITLE, Role.LEDE, Role.BYLINE, Role.BODY],
+        ),
+        # Blank lines everywhere: the title still stands above the byline.
+        ([TITLE, "", BYLINE, "", PARAGRAPH], [Role.TITLE, Role.BYLINE, Role.BODY]),
+    ],
+    ids=["web-with-subtitle", "web-without-subtitle", "title-over-two-lines", "blank-lines"],
+)
+def test_front_matter_forms(lines, expected):
+    assert [role for role, _ in roles("\n".join(lines))] == expected
+
+
+def test_a_title_ending_in_a_function_word_is_the_start_of_a_sentence():
+    text = "\n".join(["De meeste ambtenaren werken bij de", "gemeente, blijkt uit de peiling.", PARAGRAPH])
+    assert Role.TITLE not in [role for role, _ in roles(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        # A run of markers, then a run of one-line items.
+        ("•\n•\n•\nMinder reistijd: 61 procent\nMeer rust: 44 procent\nBetere focus: 38 procent",
+         ["Minder reistijd: 61 procent", "Meer rust: 44 procent", "Betere focus: 38 procent"]),
+        # Each marker right above its item, an item wrapping over two lines.
+        ("•\nMinder files, zegt 12 procent\nvan de deelnemers.\n•\nMeer tijd voor het gezin: 9 procent.",
+         ["Minder files, zegt 12 procent van de deelnemers.", "Meer tijd voor het gezin: 9 procent."]),
+        # Fewer markers than lines: items start at capitals after a finished clause.
+        ("•\n•\nMinder files, zegt 12 procent\nvan de deelnemers.\nMeer tijd voor het gezin.",
+         ["Minder files, zegt 12 procent van de deelnemers.", "Meer tijd voor het gezin."]),
+    ],
+    ids=["run-of-markers", "marker-above-item", "wrapped-items"],
+)
+def test_bullet_markers_on_lines_of_their_own_join_their_items(text, items):
+    blocks = roles(f"{PARAGRAPH} Zij noemen:\n\n{text}\n")
+    assert [t for role, t in blocks if role == Role.BULLET] == items
+    assert not any(t.strip() == "•" for _, t in blocks)
+
+
+def test_lone_markers_are_dropped_and_their_items_marked():
+    lines = attach_lone_markers(split_lines("•\n\n•\nEen\nTwee\n"))
+    assert [(line.text, line.marked) for line in lines if line is not None] == [("Een", True), ("Twee", True)]
+
+
+def test_a_list_item_ends_at_a_blank_line_before_a_capitalised_paragraph():
+    text = f"{TITLE}\n{LEDE}\n{BYLINE}\n\n{PARAGRAPH}\n\n• Betere focus: 38 procent\n\nDaarnaast zegt een groep dat vergaderingen korter zijn.\n"
+    assert roles(text)[-2:] == [
+        (Role.BULLET, "Betere focus: 38 procent"),
+        (Role.BODY, "Daarnaast zegt een groep dat vergaderingen korter zijn."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "role"),
+    [
+        ("Lees meer ›", Role.FURNITURE),
+        ("Delen", Role.FURNITURE),
+        ("Lees meer over de werkdruk bij gemeenten.", None),
+        # Digits of another script never make a page number, and never crash int().
+        ("\U00011f53", None),
+        ("27", Role.PAGE_NUMBER),
+    ],
+)
+def test_link_lines_and_page_numbers(line, role):
+    assert furniture_role(line) == role
+
+
+def test_a_page_line_in_unicode_digits_is_not_read_as_a_number():
+    article = extract(f"{TITLE}\n{LEDE}\n{BYLINE}\n\n{PARAGRAPH}\n\n\U00011f53\U00011f54\n\n{PARAGRAPH}\n")
+    assert article.pages == []
+    assert [r.value for r in article.records].count(61) == 2
+
+
+def test_teasers_after_a_page_end_heading_are_not_the_article():
+    text = "\n".join([
+        TITLE, LEDE, BYLINE, "", PARAGRAPH, "",
+        "Gerelateerde artikelen",
+        "Vier op de tien leraren denkt aan stoppen",
+        "Zorgmedewerkers: 35 procent wil minder werken",
+    ])
+    blocks = roles(text)
+    assert blocks[-1][0] == Role.SIDEBAR
+    assert 35 not in [r.value for r in extract(text).records]
+
+
+def test_a_wide_line_inside_a_paragraph_stays_body():
+    wide = "en de regels die pdftotext aan elkaar zet waar twee kolommen elkaar bijna raken, zoals hier"
+    text = "\n".join([WRAPPED] * 6 + [f"{WRAPPED} met", wide, f"{WRAPPED}.", ""])
+    assert [role for role, _ in roles(text)] == [Role.BODY]
+
+
+def test_a_pull_quote_may_end_right_above_a_heading():
+    text = "\n".join(
+        [f"{WRAPPED}."] + [WRAPPED] * 6 + [f"{WRAPPED}.", "", "‘Maar liefst 61 procent", "werkt thuis’",
+         "Minder reistijd", f"{WRAPPED} en"] + [WRAPPED] * 3 + [f"{WRAPPED}."]
+    )
+    blocks = roles(text)
+    assert (Role.PULL_QUOTE, "‘Maar liefst 61 procent werkt thuis’") in blocks
+    assert (Role.HEADING, "Minder reistijd") in blocks
