@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,6 +40,7 @@ class LayoutRules:
     inner_sentence_end: regex.Pattern
     clause_end: str
     wrapped_line_max: int
+    region_lines: int
     short_line_ratio: float
     wide_line_ratio: float
     paragraph_end_ratio: float
@@ -78,6 +80,7 @@ def layout_rules() -> LayoutRules:
         inner_sentence_end=regex.compile(rf"\p{{Ll}}[{regex.escape(data['sentence_end'])}]\s+\p{{Lu}}"),
         clause_end=data["clause_end"],
         wrapped_line_max=data["wrapped_line_max"],
+        region_lines=data["region_lines"],
         short_line_ratio=data["short_line_ratio"],
         wide_line_ratio=data["wide_line_ratio"],
         paragraph_end_ratio=data["paragraph_end_ratio"],
@@ -196,19 +199,36 @@ def furniture_role(text: str, rules: LayoutRules | None = None) -> Role | None:
     return None
 
 
-def typical_width(lines: list[Line | None]) -> float:
-    """The body column width in characters: the median length of substantial text lines.
+def _is_text_line(line: Line | None, following: Line | None) -> bool:
+    """A line that shows the column width: substantial, not furniture, and not display type
+    (no end mark with a capitalised line under it)."""
+    if line is None or len(line.text) < 15 or line.furniture is not None:
+        return False
+    return not (line.text[-1].isalnum() and following is not None and following.text[0].isupper())
 
-    Furniture and display lines (no end mark, the next line capitalised) are left out, so the
-    title block of a short text does not set the width of a body set one paragraph per line."""
-    lengths = []
-    for line, following in zip(lines, [*lines[1:], None]):
-        if line is None or len(line.text) < 15 or line.furniture is not None:
-            continue
-        if line.text[-1].isalnum() and following is not None and following.text[0].isupper():
-            continue
-        lengths.append(len(line.text))
+
+def typical_width(lines: list[Line | None]) -> float:
+    """The body column width in characters: the median length of the text lines."""
+    lengths = [len(line.text) for line, nxt in zip(lines, [*lines[1:], None]) if _is_text_line(line, nxt)]
     return statistics.median(lengths) if lengths else 0.0
+
+
+def region_widths(lines: list[Line | None], window: int) -> list[float]:
+    """The column width around each line: the median of the nearest ``window`` text lines.
+
+    A text may mix layouts (wrapped columns in one part, one paragraph per line in another),
+    so each line is judged by its own region, never by one figure for the whole text."""
+    shown = [(index, len(line.text)) for index, (line, nxt) in enumerate(zip(lines, [*lines[1:], None]))
+             if _is_text_line(line, nxt)]
+    if not shown:
+        return [0.0] * len(lines)
+    positions = [index for index, _ in shown]
+    widths, half = [], window // 2
+    for index in range(len(lines)):
+        centre = bisect.bisect_left(positions, index)
+        low = max(0, min(centre - half, len(shown) - window))
+        widths.append(statistics.median(length for _, length in shown[low : low + window]))
+    return widths
 
 
 def build_blocks(text: str, hints: list[RoleHint] = ()) -> list[Block]:
@@ -224,11 +244,12 @@ class _BlockBuilder:
         self.text = text
         self.lines = lines
         self.rules = rules
-        self.width = typical_width(lines)
+        self.widths = region_widths(lines, rules.region_lines)
+        self.width = self.widths[0] if lines else 0.0
         # A layout-aware reader hints every heading and non-body block; then guessing from
         # line shapes would only turn wrapped body lines into headings.
         self.guess_roles = not any(line is not None and line.hint for line in lines)
-        self.wrapped = self.guess_roles and 0 < self.width <= rules.wrapped_line_max
+        self.wrapped = False
         self.blocks: list[Block] = []
         self.body: _Draft | None = None
         self.lede: _Draft | None = None
@@ -246,6 +267,9 @@ class _BlockBuilder:
 
     def step(self, i: int) -> int:
         line = self.lines[i]
+        # Wrapped columns or one paragraph per line: decided by the region around the line.
+        self.width = self.widths[i]
+        self.wrapped = self.guess_roles and 0 < self.width <= self.rules.wrapped_line_max
         if line is None:
             self.gap = self.gap_since_display = True
             return i + 1
@@ -380,7 +404,7 @@ class _BlockBuilder:
         text = line.text
         return (
             text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
-            and text.rsplit(None, 1)[-1].lower() not in self.rules.unfinished_ends
+            and not self.ends_unfinished(line)
             and len(text.split()) <= 2 * self.rules.heading_max_words
             and not self.is_bullet(line)
             and text[0] not in self.rules.opening_quotes
@@ -489,6 +513,8 @@ class _BlockBuilder:
             (first[0].isupper() or first[0].isdigit())
             and last[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
             and all(len(line.text) < self.rules.heading_width_ratio * self.width for line in chunk)
+            and not any(line.text[-1] in DISPLAY_FORBIDDEN_ENDS for line in chunk)
+            and not self.ends_unfinished(chunk[-1])
             and not self.is_bullet(chunk[0])
             and first[0] not in self.rules.opening_quotes
         )
@@ -571,10 +597,15 @@ class _BlockBuilder:
         the title stands, a heading may come before any paragraph."""
         return self.in_body() or any(b.role == DISPLAY for b in self.blocks)
 
+    def ends_unfinished(self, line: Line) -> bool:
+        """'Aan de raadpleging hebben in': a line ending in a function word runs on."""
+        return line.text.rsplit(None, 1)[-1].lower() in self.rules.unfinished_ends
+
     def is_short_title_like(self, line: Line) -> bool:
         first = line.text[0]
         return (
             len(line.text) < self.rules.short_line_ratio * self.width
+            and not self.ends_unfinished(line)
             and (first.isupper() or first.isdigit())
             and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
             and not (first.isdigit() and len(line.text.split()) > 1 and not line.text.split()[1][0].isupper())

@@ -4,7 +4,7 @@ import pytest
 
 from extractor import extract
 from extractor.models import Role
-from extractor.structure.blocks import attach_lone_markers, build_blocks, furniture_role, split_lines
+from extractor.structure.blocks import attach_lone_markers, build_blocks, furniture_role, region_widths, split_lines
 
 TITLE = "Thuiswerken blijft populair"
 SUBTITLE = "Vaker thuis dan op kantoor"
@@ -134,3 +134,17 @@ def test_a_pull_quote_may_end_right_above_a_heading():
     blocks = roles(text)
     assert (Role.PULL_QUOTE, "‘Maar liefst 61 procent werkt thuis’") in blocks
     assert (Role.HEADING, "Minder reistijd") in blocks
+
+
+def test_each_region_has_its_own_column_width():
+    wrapped = [WRAPPED, "en nog een regel van dezelfde kolom"] * 15
+    flat = [PARAGRAPH, ""] * 30
+    widths = region_widths(split_lines("\n".join(wrapped + [""] + flat)), 20)
+    assert widths[0] < 50
+    assert widths[-1] == len(PARAGRAPH)
+
+
+def test_a_heading_in_the_one_paragraph_per_line_part_of_a_mixed_text():
+    wrapped = [WRAPPED] * 29 + [f"{WRAPPED}."]
+    text = "\n".join(wrapped + ["", PARAGRAPH, "Minder reistijd", PARAGRAPH] + [PARAGRAPH] * 20)
+    assert (Role.HEADING, "Minder reistijd") in roles(text)
