@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 
 import regex
 
-from .blocks import DISPLAY, layout_rules
+from .lines import DISPLAY, layout_rules
 from ..models import Block, Role, Section
 from ..text.offsets import OffsetMap, TextBuilder
 

@@ -2,233 +2,33 @@
 
 from __future__ import annotations
 
-import bisect
-import statistics
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import regex
 
-from ..datafiles import load_json, require_keys
 from ..models import Block, Role, RoleHint
 from ..text.offsets import TextBuilder
+from .lines import (
+    DISPLAY,
+    DISPLAY_FORBIDDEN_ENDS,
+    LayoutRules,
+    Line,
+    LineShapes,
+    attach_lone_markers,
+    layout_rules,
+    region_widths,
+    split_lines,
+)
 
-# Roles a reader can give a line that keep it out of the body stream.
-DISPLAY = Role.TITLE
-"""Short display type (title, subtitle, kicker): ``structure`` decides which it is."""
-
-# Headings and display type end without punctuation, or with a question mark ("Hoe verder?").
-DISPLAY_FORBIDDEN_ENDS = ".,;:!"
 _NON_BODY_HINTS = frozenset(Role) - {Role.BODY, Role.BULLET, Role.HEADING}
 _SPACE_RUN = regex.compile(r"\S+")
 _ODD_SPACE = regex.compile(r"\s\s|[^\S ]")
-
-
-@dataclass(frozen=True, slots=True)
-class LayoutRules:
-    byline: regex.Pattern
-    rubric_labels: frozenset[str]
-    running_headers: frozenset[str]
-    link_lines: frozenset[str]
-    page_end: regex.Pattern
-    issue: regex.Pattern
-    page_number: regex.Pattern
-    bullet: regex.Pattern
-    opening_quotes: str
-    closing_quotes: str
-    sentence_end: str
-    inner_sentence_end: regex.Pattern
-    clause_end: str
-    wrapped_line_max: int
-    region_lines: int
-    short_line_ratio: float
-    wide_line_ratio: float
-    paragraph_end_ratio: float
-    heading_max_words: int
-    heading_width_ratio: float
-    display_max_lines: int
-    lede_max_lines: int
-    unfinished_ends: frozenset[str]
-    pull_quote_max_lines: int
-    pull_quote_width_ratio: float
-
-
-@lru_cache(maxsize=1)
-def layout_rules() -> LayoutRules:
-    data = require_keys(
-        "layout.json",
-        load_json("layout.json"),
-        {"byline_prefixes", "rubric_labels", "running_headers", "issue_patterns", "bullet_markers"},
-    )
-    prefixes = "|".join(regex.escape(p) for p in sorted(data["byline_prefixes"], key=len, reverse=True))
-    markers = "".join(regex.escape(m) for m in data["bullet_markers"])
-    return LayoutRules(
-        byline=regex.compile(rf"^(?:{prefixes}):?\s+\p{{Lu}}"),
-        rubric_labels=frozenset(label.lower() for label in data["rubric_labels"]),
-        running_headers=frozenset(h.lower() for h in data["running_headers"]),
-        link_lines=frozenset(h.lower() for h in data["link_lines"]),
-        page_end=regex.compile(
-            r"^(?:%s)\b[^.!?:;]{0,40}$" % "|".join(regex.escape(h) for h in data["page_end_headings"]),
-            regex.IGNORECASE,
-        ),
-        issue=regex.compile("|".join(data["issue_patterns"]), regex.IGNORECASE),
-        page_number=regex.compile(data["page_number_pattern"]),
-        bullet=regex.compile(rf"^[{markers}][ \t]+(?=\S)"),
-        opening_quotes="".join(data["opening_quotes"]),
-        closing_quotes="".join(data["closing_quotes"]),
-        sentence_end=data["sentence_end"],
-        inner_sentence_end=regex.compile(rf"\p{{Ll}}[{regex.escape(data['sentence_end'])}]\s+\p{{Lu}}"),
-        clause_end=data["clause_end"],
-        wrapped_line_max=data["wrapped_line_max"],
-        region_lines=data["region_lines"],
-        short_line_ratio=data["short_line_ratio"],
-        wide_line_ratio=data["wide_line_ratio"],
-        paragraph_end_ratio=data["paragraph_end_ratio"],
-        heading_max_words=data["heading_max_words"],
-        heading_width_ratio=data["heading_width_ratio"],
-        display_max_lines=data["display_max_lines"],
-        lede_max_lines=data["lede_max_lines"],
-        unfinished_ends=frozenset(data["unfinished_ends"]),
-        pull_quote_max_lines=data["pull_quote_max_lines"],
-        pull_quote_width_ratio=data["pull_quote_width_ratio"],
-    )
-
-
-@dataclass(slots=True, eq=False)
-class Line:
-    start: int
-    end: int
-    text: str
-    hint: Role | None = None
-    hint_id: int | None = None
-    furniture: Role | None = None
-    """The role ``furniture_role`` gives the line by its form alone."""
-    marked: bool = False
-    """A bullet item whose marker stood on a line of its own (pdftotext)."""
 
 
 @dataclass(slots=True)
 class _Draft:
     role: Role
     lines: list[Line] = field(default_factory=list)
-
-
-def split_lines(text: str, hints: list[RoleHint] = ()) -> list[Line | None]:
-    """Lines with their offsets (content stripped); ``None`` for a blank line."""
-    lines: list[Line | None] = []
-    position = 0
-    ordered_hints = sorted(hints, key=lambda h: h.start)
-    hint_index = 0
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            start = position + (len(raw) - len(raw.lstrip()))
-            line = Line(start, start + len(stripped), stripped, furniture=furniture_role(stripped))
-            while hint_index < len(ordered_hints) and ordered_hints[hint_index].end <= line.start:
-                hint_index += 1
-            if hint_index < len(ordered_hints):
-                hint = ordered_hints[hint_index]
-                if hint.start < line.end and line.start < hint.end:
-                    line.hint, line.hint_id = hint.role, hint_index
-            lines.append(line)
-        else:
-            lines.append(None)
-        position += len(raw) + 1
-    return lines
-
-
-def attach_lone_markers(lines: list[Line | None], rules: LayoutRules | None = None) -> list[Line | None]:
-    """Join bullet markers that stand on lines of their own to their items.
-
-    pdftotext sets a marker apart from its item ('•' / 'Verkeer: 22 procent'), or gives a run
-    of markers followed by a run of items; each marker goes to the next item that starts a
-    new line of thought. The marker lines themselves are dropped."""
-    rules = rules or layout_rules()
-    out: list[Line | None] = []
-    i = 0
-    while i < len(lines):
-        if not _is_lone_marker(lines[i], rules):
-            out.append(lines[i])
-            i += 1
-            continue
-        markers = 0
-        while i < len(lines) and (lines[i] is None or _is_lone_marker(lines[i], rules)):
-            markers += lines[i] is not None
-            i += 1
-        run_end = i
-        while run_end < len(lines) and lines[run_end] is not None and not _is_lone_marker(lines[run_end], rules):
-            run_end += 1
-        for line in _item_starts(lines[i:run_end], markers, rules):
-            line.marked = True
-    return out
-
-
-def _is_lone_marker(line: Line | None, rules: LayoutRules) -> bool:
-    return line is not None and len(line.text) == 1 and rules.bullet.match(line.text + " x") is not None
-
-
-def _item_starts(run: list[Line], markers: int, rules: LayoutRules) -> list[Line]:
-    """The first ``markers`` item starts in a run of lines: one line per item when the counts
-    agree, else each capitalised line after a line that ends a clause."""
-    if len(run) <= markers:
-        return run
-    starts = [run[0]] + [
-        line
-        for previous, line in zip(run, run[1:])
-        if line.text[0].isupper() and previous.text.rstrip(rules.closing_quotes + ")")[-1:] in rules.clause_end
-    ]
-    return starts[:markers]
-
-
-def furniture_role(text: str, rules: LayoutRules | None = None) -> Role | None:
-    """The role of a line that is page furniture by its form alone, else None."""
-    rules = rules or layout_rules()
-    lower = text.lower().strip()
-    if rules.issue.match(text):
-        return Role.ISSUE
-    if rules.page_number.match(text):
-        return Role.PAGE_NUMBER
-    if rules.byline.match(text) and len(text.split()) <= 8 and text[-1] not in ".,;:":
-        return Role.BYLINE
-    if lower in rules.rubric_labels or lower in rules.running_headers:
-        return Role.FURNITURE
-    if lower.rstrip(" ›»>→.:") in rules.link_lines:
-        return Role.FURNITURE  # a web page's link text: 'Lees meer ›'
-    if text.isupper() and len(text.split()) <= 3 and sum(c.isalpha() for c in text) >= 4:
-        return Role.RUBRIC
-    return None
-
-
-def _is_text_line(line: Line | None, following: Line | None) -> bool:
-    """A line that shows the column width: substantial, not furniture, and not display type
-    (no end mark with a capitalised line under it)."""
-    if line is None or len(line.text) < 15 or line.furniture is not None:
-        return False
-    return not (line.text[-1].isalnum() and following is not None and following.text[0].isupper())
-
-
-def typical_width(lines: list[Line | None]) -> float:
-    """The body column width in characters: the median length of the text lines."""
-    lengths = [len(line.text) for line, nxt in zip(lines, [*lines[1:], None]) if _is_text_line(line, nxt)]
-    return statistics.median(lengths) if lengths else 0.0
-
-
-def region_widths(lines: list[Line | None], window: int) -> list[float]:
-    """The column width around each line: the median of the nearest ``window`` text lines.
-
-    A text may mix layouts (wrapped columns in one part, one paragraph per line in another),
-    so each line is judged by its own region, never by one figure for the whole text."""
-    shown = [(index, len(line.text)) for index, (line, nxt) in enumerate(zip(lines, [*lines[1:], None]))
-             if _is_text_line(line, nxt)]
-    if not shown:
-        return [0.0] * len(lines)
-    positions = [index for index, _ in shown]
-    widths, half = [], window // 2
-    for index in range(len(lines)):
-        centre = bisect.bisect_left(positions, index)
-        low = max(0, min(centre - half, len(shown) - window))
-        widths.append(statistics.median(length for _, length in shown[low : low + window]))
-    return widths
 
 
 def build_blocks(text: str, hints: list[RoleHint] = ()) -> list[Block]:
@@ -244,6 +44,7 @@ class _BlockBuilder:
         self.text = text
         self.lines = lines
         self.rules = rules
+        self.shapes = LineShapes(rules)
         self.widths = region_widths(lines, rules.region_lines)
         self.width = self.widths[0] if lines else 0.0
         # A layout-aware reader hints every heading and non-body block; then guessing from
@@ -302,7 +103,7 @@ class _BlockBuilder:
                 return taken
         if line.hint == Role.BODY and self.body and self.body.lines[-1].hint_id != line.hint_id:
             self.close_body()  # a reader that knows where paragraphs end (HTML) says so
-        if self.is_bullet(line):
+        if self.shapes.is_bullet(line):
             self.close_body()
             self.body = _Draft(Role.BULLET, [line])
             self.gap = self.last_was_lede = False
@@ -356,7 +157,7 @@ class _BlockBuilder:
                 and end < len(self.lines)
                 and self.lines[end] is not None
                 and self.lines[end].furniture == Role.BYLINE
-                and self.ends(paragraph[-1], self.rules.sentence_end)
+                and self.shapes.ends(paragraph[-1], self.rules.sentence_end)
             ):
                 self.emit(Role.LEDE, paragraph)
                 self.gap = True
@@ -376,7 +177,7 @@ class _BlockBuilder:
                 break
             if not chunk and not (line.text[0].isupper() or line.text[0].isdigit()):
                 return []
-            if not self.is_display_line(line):
+            if not self.shapes.is_display_line(line):
                 return []
             chunk.append(line)
             j += 1
@@ -387,7 +188,7 @@ class _BlockBuilder:
             return chunk
         starts_element = following.text[0].isupper() and (
             self.byline_before_blank(j)
-            or (len(following.text) >= 2 * len(chunk[-1].text) and self.ends(following, self.rules.clause_end))
+            or (len(following.text) >= 2 * len(chunk[-1].text) and self.shapes.ends(following, self.rules.clause_end))
         )
         return chunk if starts_element else []
 
@@ -399,16 +200,6 @@ class _BlockBuilder:
             if line.furniture == Role.BYLINE:
                 return True
         return False
-
-    def is_display_line(self, line: Line) -> bool:
-        text = line.text
-        return (
-            text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
-            and not self.ends_unfinished(line)
-            and len(text.split()) <= 2 * self.rules.heading_max_words
-            and not self.is_bullet(line)
-            and text[0] not in self.rules.opening_quotes
-        )
 
     def pull_quote(self, i: int) -> int | None:
         line = self.lines[i]
@@ -440,7 +231,7 @@ class _BlockBuilder:
         continues = (
             self.last_was_lede
             and self.lede is not None
-            and not self.ends(self.lede.lines[-1], self.rules.clause_end)
+            and not self.shapes.ends(self.lede.lines[-1], self.rules.clause_end)
         )
         if not (wide or continues):
             return None
@@ -514,16 +305,12 @@ class _BlockBuilder:
             and last[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
             and all(len(line.text) < self.rules.heading_width_ratio * self.width for line in chunk)
             and not any(line.text[-1] in DISPLAY_FORBIDDEN_ENDS for line in chunk)
-            and not self.ends_unfinished(chunk[-1])
-            and not self.is_bullet(chunk[0])
+            and not self.shapes.ends_unfinished(chunk[-1])
+            and not self.shapes.is_bullet(chunk[0])
             and first[0] not in self.rules.opening_quotes
         )
 
-    # Predicates on lines.
-
-    def ends(self, line: Line, marks: str) -> bool:
-        stripped = line.text.rstrip(self.rules.closing_quotes + ")")
-        return bool(stripped) and stripped[-1] in marks
+    # Predicates on a line in its context.
 
     def is_heading(self, i: int) -> bool:
         """A short line without end mark, after a finished sentence, directly followed by text."""
@@ -531,12 +318,12 @@ class _BlockBuilder:
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
         if following is None or not self.is_prose_or_bullet(following):
             return False
-        if not self.is_bullet(following) and not self.ends(following, self.rules.clause_end):
+        if not self.shapes.is_bullet(following) and not self.shapes.ends(following, self.rules.clause_end):
             # Prose goes on for more than one line; a subtitle under a title does not.
             after = self.lines[i + 2] if i + 2 < len(self.lines) else None
             if (after is None or after.furniture is not None) and self.gap:
                 return False
-        after_sentence = self.gap or self.body is None or self.ends(self.body.lines[-1], self.rules.clause_end)
+        after_sentence = self.gap or self.body is None or self.shapes.ends(self.body.lines[-1], self.rules.clause_end)
         return (
             after_sentence
             # A line over the very first paragraph, with nothing above it, heads that paragraph.
@@ -567,24 +354,20 @@ class _BlockBuilder:
             and line.text[0].isupper()
             and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS
             and (line.text[-1] not in self.rules.closing_quotes or quoted_end)
-            and (previous is None or self.ends(previous, self.rules.clause_end))
-            and (self.is_bullet(following) or (
+            and (previous is None or self.shapes.ends(previous, self.rules.clause_end))
+            and (self.shapes.is_bullet(following) or (
                 following.text[0].isupper()
                 and len(following.text) >= 2 * len(line.text)
-                and self.holds_a_sentence(following)
+                and self.shapes.holds_a_sentence(following)
             ))
         )
-
-    def holds_a_sentence(self, line: Line) -> bool:
-        """A paragraph ends a sentence, at its end or inside (copy cut off mid-sentence)."""
-        return self.ends(line, self.rules.clause_end) or self.rules.inner_sentence_end.search(line.text) is not None
 
     def starts_heading(self, j: int) -> bool:
         """A display line right under a pull quote, followed by a capitalised line."""
         line, following = self.lines[j], self.lines[j + 1] if j + 1 < len(self.lines) else None
         return (
             line.text[0].isupper()
-            and self.is_display_line(line)
+            and self.shapes.is_display_line(line)
             and following is not None
             and following.text[0].isupper()
         )
@@ -597,15 +380,11 @@ class _BlockBuilder:
         the title stands, a heading may come before any paragraph."""
         return self.in_body() or any(b.role == DISPLAY for b in self.blocks)
 
-    def ends_unfinished(self, line: Line) -> bool:
-        """'Aan de raadpleging hebben in': a line ending in a function word runs on."""
-        return line.text.rsplit(None, 1)[-1].lower() in self.rules.unfinished_ends
-
     def is_short_title_like(self, line: Line) -> bool:
         first = line.text[0]
         return (
             len(line.text) < self.rules.short_line_ratio * self.width
-            and not self.ends_unfinished(line)
+            and not self.shapes.ends_unfinished(line)
             and (first.isupper() or first.isdigit())
             and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
             and not (first.isdigit() and len(line.text.split()) > 1 and not line.text.split()[1][0].isupper())
@@ -613,14 +392,11 @@ class _BlockBuilder:
 
     def is_prose_or_bullet(self, line: Line) -> bool:
         """A heading is followed by a bullet or by a paragraph, which starts a sentence."""
-        if self.is_bullet(line):
+        if self.shapes.is_bullet(line):
             return True
         if line.furniture is not None or line.text[0].islower():
             return False
         return len(line.text) >= self.rules.short_line_ratio * self.width
-
-    def is_bullet(self, line: Line) -> bool:
-        return line.marked or self.rules.bullet.match(line.text) is not None
 
     def is_display_end(self, j: int) -> bool:
         line = self.lines[j]
@@ -636,11 +412,11 @@ class _BlockBuilder:
                 draft.lines[0].text[0] in self.rules.opening_quotes
                 and last.text[-1] in self.rules.closing_quotes
             )
-            return starts_lower or not (closes_quote or self.ends(last, self.rules.clause_end))
+            return starts_lower or not (closes_quote or self.shapes.ends(last, self.rules.clause_end))
         if draft.role == Role.BULLET and line.text[0].isupper() and not last.text.endswith(("-", ",")):
             # A bullet item wraps mid-sentence; '• Groene daken: 38%' then 'Minder dan ...' is new text.
             return False
-        if starts_lower or not self.ends(last, self.rules.sentence_end):
+        if starts_lower or not self.shapes.ends(last, self.rules.sentence_end):
             return True
         if draft.role == Role.BULLET:
             return False

@@ -1,6 +1,7 @@
 import pytest
 
-from extractor.structure.blocks import build_blocks, furniture_role
+from extractor.structure.blocks import build_blocks
+from extractor.structure.lines import furniture_role
 from extractor.models import Role, RoleHint
 
 BODY = "Dit is een gewone regel tekst van een kolom"

@@ -4,7 +4,8 @@ import pytest
 
 from extractor import extract
 from extractor.models import Role
-from extractor.structure.blocks import attach_lone_markers, build_blocks, furniture_role, region_widths, split_lines
+from extractor.structure.blocks import build_blocks
+from extractor.structure.lines import attach_lone_markers, furniture_role, region_widths, split_lines
 
 TITLE = "Thuiswerken blijft populair"
 SUBTITLE = "Vaker thuis dan op kantoor"
