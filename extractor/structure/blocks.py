@@ -117,6 +117,10 @@ class _BlockBuilder:
             self.emit(Role.HEADING, [line])
             self.gap = True
             return i + 1
+        if self.guess_roles:
+            taken = self.quote_in_flow(i)
+            if taken:
+                return taken
         if self.body and self.continues(self.body, line):
             self.body.lines.append(line)
         else:
@@ -223,6 +227,32 @@ class _BlockBuilder:
                 self.emit(Role.PULL_QUOTE, taken)
                 self.gap = True
                 return j
+        return None
+
+    def quote_in_flow(self, i: int) -> int | None:
+        """A quoted sentence set between two sentences of a paragraph (pdftotext puts a pull
+        quote where it stood in the column) becomes a block of its own; ``structure`` keeps it
+        out of the body when it repeats body text."""
+        line = self.lines[i]
+        if (
+            line.text[0] not in self.rules.opening_quotes
+            or self.body is None
+            or self.gap
+            or not self.shapes.ends(self.body.lines[-1], self.rules.sentence_end)
+        ):
+            return None
+        for j in range(i, min(i + self.rules.pull_quote_max_lines, len(self.lines))):
+            current = self.lines[j]
+            if current is None:
+                return None
+            if current.text[-1] in self.rules.closing_quotes:
+                following = self.lines[j + 1] if j + 1 < len(self.lines) else None
+                if following is not None and not following.text[0].isupper():
+                    return None
+                self.close_body()
+                self.emit(Role.BODY, self.lines[i : j + 1])
+                self.gap = True
+                return j + 1
         return None
 
     def lede_line(self, i: int) -> int | None:

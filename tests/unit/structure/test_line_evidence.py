@@ -149,3 +149,25 @@ def test_a_heading_in_the_one_paragraph_per_line_part_of_a_mixed_text():
     wrapped = [WRAPPED] * 29 + [f"{WRAPPED}."]
     text = "\n".join(wrapped + ["", PARAGRAPH, "Minder reistijd", PARAGRAPH] + [PARAGRAPH] * 20)
     assert (Role.HEADING, "Minder reistijd") in roles(text)
+
+
+@pytest.mark.parametrize(
+    ("quote", "is_pull_quote"),
+    [
+        (["‘Van hen werkt 61 procent minstens", "twee dagen per week thuis’"], True),
+        # A quoted sentence that repeats nothing is a quote in the body, and stays there.
+        (["‘Ik werk het liefst thuis, dan", "kan ik me beter concentreren’"], False),
+    ],
+)
+def test_a_pull_quote_in_the_flow_of_a_column(quote, is_pull_quote):
+    text = "\n".join([
+        TITLE, BYLINE, "",
+        "Aan de peiling deden 812 ambtenaren", "mee. Van hen werkt 61 procent minstens",
+        "twee dagen per week thuis en 12 procent", "nooit. Dat is meer dan vorig jaar.",
+        *quote,
+        "Wie thuiswerkt, mist vooral de", "collega's: 44 procent noemt dat als", "grootste nadeel.",
+    ])
+    article = extract(text)
+    assert bool(article.pull_quotes) is is_pull_quote
+    assert [r.value for r in article.records] == [812, 61, 12, 44]
+    assert (quote[-1] in article.text) is not is_pull_quote
