@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -123,9 +123,29 @@ def make_doc(nlp: Language, text: str) -> Doc:
     if len(text) <= PIECE_CHARS:
         return nlp.tokenizer(text)
     tokenize = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)  # without the text-keeping wrapper
-    docs = [tokenize(text[start:end]) for start, end in text_pieces(text, PIECE_CHARS)]
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    pieces = text_pieces(text, PIECE_CHARS)
+    doc = _joined(nlp.vocab, [tokenize(text[start:end]) for start, end in pieces], pieces, text)
     doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+def _joined(vocab, docs: list[Doc], pieces: list[tuple[int, int]], text: str) -> Doc:
+    """The pieces' docs as one, as ``Doc.from_docs`` joins them, without its Token objects.
+
+    ``from_docs`` reads every token's text and whitespace through a ``Token`` and rebuilds each
+    piece's text to find its offset, which cost as much as tokenising; here the words are slices
+    of ``text`` and the attributes are copied as arrays.
+    """
+    attrs = [attr for attr in Doc._get_array_attrs() if attr != SPACY] + [SPACY]
+    arrays = [piece.to_array(attrs) for piece in docs]
+    words: list[str] = []
+    for piece, (start, _end) in zip(docs, pieces):
+        bounds = piece.to_array([IDX, LENGTH]).view("int64")
+        begins = bounds[:, 0] + start
+        words.extend(text[a:b] for a, b in zip(begins.tolist(), (begins + bounds[:, 1]).tolist()))
+    array = numpy.concatenate(arrays)
+    doc = Doc(vocab, words=words, spaces=array[:, -1].astype(bool).tolist())
+    doc.from_array(attrs, array)
     return doc
 
 
