@@ -155,11 +155,10 @@ def lines_of(rows_words: Sequence[Sequence[RowWord]], columns: Columns, page: in
             if piece:
                 prev = piece[-1]
                 gap = w.x0 - prev.x1
-                if gap > big_gap or any(
+                if gap > big_gap or (gap >= CUT_MIN_GAP_EM * max(w.size, prev.size) and any(
                     min(w.x0, g1) - max(prev.x1, g0) >= max(GUTTER_MIN_WIDTH, 0.5 * (g1 - g0))
-                    and gap >= CUT_MIN_GAP_EM * max(w.size, prev.size)
                     for g0, g1 in cuts
-                ):  # the gap covers most of a gutter and is wider than a word space
+                )):  # the gap is wider than a word space and covers most of a gutter
                     lines.append(make_line(piece, page))
                     piece = []
             piece.append(w)
