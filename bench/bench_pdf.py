@@ -81,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--rounds", type=int, default=3, help="rounds per measurement (best kept)")
-    parser.add_argument("--no-pipeline", action="store_true", help="skip (c), the whole pipeline")
+    parser.add_argument("--no-pipeline", action="store_true", help="skip (d), the whole pipeline")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is not met")
     args = parser.parse_args(argv)
     paths = sorted(args.folder.glob("*.pdf"))
     if not paths:
@@ -111,11 +112,13 @@ def main(argv: list[str] | None = None) -> int:
     speedup = best["(b) read_pdf, pdfplumber"] / best["(c) read_pdf, pdfium"]
     print(f"pdfium read vs pdfplumber read: {speedup:.1f} x as fast "
           f"(target >= {TARGET_SPEEDUP:.0f}: {'met' if speedup >= TARGET_SPEEDUP else 'NOT met'})")
+    met = speedup >= TARGET_SPEEDUP
     if pipeline is not None:
         ratio = best["(d) extract_file, pdfium"] / base
         print(f"whole pipeline / extract_text = {ratio:.2f} "
               f"(target <= {TARGET_PIPELINE}: {'met' if ratio <= TARGET_PIPELINE else 'NOT met'})")
-    return 0
+        met = met and ratio <= TARGET_PIPELINE
+    return 1 if args.check and not met else 0
 
 
 if __name__ == "__main__":
