@@ -15,7 +15,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .model import RULE_MAX_THICKNESS, Char, Page, UndecodableText, font_flags
+from .model import RULE_MAX_THICKNESS, Char, Page, UndecodableText, collector_paused, font_flags
 
 NAME = "pdfium"
 UPRIGHT_TOL = 1e-3
@@ -54,7 +54,8 @@ class Document:
         is not looked at here; the time is checked as the characters are read."""
         page = self._pdf[index]
         try:
-            return page_from_pdfium(page, number, check_time)
+            with collector_paused():
+                return page_from_pdfium(page, number, check_time)
         finally:
             page.close()
 
