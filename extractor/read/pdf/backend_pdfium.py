@@ -38,12 +38,19 @@ class Document:
 
     def __init__(self, data: bytes):
         self._pdf = pdfium.PdfDocument(data, password="")
+        self._paused = collector_paused()
 
     def __enter__(self) -> "Document":
+        # For the whole document, not per page: each resumption of the collector walked all
+        # the characters read so far once more.
+        self._paused.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._pdf.close()
+        try:
+            self._pdf.close()
+        finally:
+            self._paused.__exit__(None, None, None)
 
     def __len__(self) -> int:
         return len(self._pdf)
