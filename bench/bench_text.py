@@ -10,7 +10,10 @@ baseline costs; the SpanRuler's number patterns about two thirds of that again; 
 component (labels, statements) about as much; hyphenation repair, blocks, structure and
 validation together a little less. The last two cuts that paid off were keeping the input string
 on the doc (``Doc.text`` rebuilds it token by token) and reading token texts from offsets rather
-than through ``Token`` objects.
+than through ``Token`` objects; reading the token offsets as signed integers (numpy turns
+``uint64`` into Python ints on a slow path) took the sentence splitter from a tenth of the time
+to a fortieth. A span ruler matching only in windows around numbers found the same spans but
+was no faster: the windows covered three quarters of the tokens.
 """
 
 from __future__ import annotations
