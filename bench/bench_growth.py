@@ -110,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--long-pages", type=int, default=300, help="pages of the article that must be accepted")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="64 pages instead of 256 and 300; one round")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is not met")
     args = parser.parse_args(argv)
     if args.quick:
         args.pages, args.long_pages, args.rounds = 64, 64, 1
@@ -151,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     for key, label, ratio in rows:
         limit = TARGETS[key]
         print(f"{label:52} {ratio:6.2f} {'<= ' + str(limit):>7}  {'met' if ratio <= limit else 'NOT met'}")
-    return 0
+    return 1 if args.check and any(ratio > TARGETS[key] for key, _label, ratio in rows) else 0
 
 
 if __name__ == "__main__":

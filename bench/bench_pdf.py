@@ -11,6 +11,12 @@ backend and (c) with the pdfium backend (parse, layout, roles, provenance), (d)
 ``extractor.api.extract_file`` (pdfium read plus the text pipeline), all measured in the same run,
 rounds interleaved, best round kept; ratios are against (a). Targets: (d) at most 0.33 x (a),
 and (c) at least 10 x as fast as (b).
+
+Where (c) spends its time (profiled on the samples): about two thirds in the backend, nearly
+all of it three pdfium calls per character through ctypes (origin, text object, Unicode map
+check), each costing about a microsecond; the rest in the layout, which (b) shares, so every
+layout saving makes (b) faster too. Reading the characters in bulk would need a pdfium call
+that pypdfium2 does not offer.
 """
 
 from __future__ import annotations
@@ -81,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     parser.add_argument("--rounds", type=int, default=3, help="rounds per measurement (best kept)")
-    parser.add_argument("--no-pipeline", action="store_true", help="skip (c), the whole pipeline")
+    parser.add_argument("--no-pipeline", action="store_true", help="skip (d), the whole pipeline")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is not met")
     args = parser.parse_args(argv)
     paths = sorted(args.folder.glob("*.pdf"))
     if not paths:
@@ -111,11 +118,13 @@ def main(argv: list[str] | None = None) -> int:
     speedup = best["(b) read_pdf, pdfplumber"] / best["(c) read_pdf, pdfium"]
     print(f"pdfium read vs pdfplumber read: {speedup:.1f} x as fast "
           f"(target >= {TARGET_SPEEDUP:.0f}: {'met' if speedup >= TARGET_SPEEDUP else 'NOT met'})")
+    met = speedup >= TARGET_SPEEDUP
     if pipeline is not None:
         ratio = best["(d) extract_file, pdfium"] / base
         print(f"whole pipeline / extract_text = {ratio:.2f} "
               f"(target <= {TARGET_PIPELINE}: {'met' if ratio <= TARGET_PIPELINE else 'NOT met'})")
-    return 0
+        met = met and ratio <= TARGET_PIPELINE
+    return 1 if args.check and not met else 0
 
 
 if __name__ == "__main__":

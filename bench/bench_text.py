@@ -10,7 +10,10 @@ baseline costs; the SpanRuler's number patterns about two thirds of that again; 
 component (labels, statements) about as much; hyphenation repair, blocks, structure and
 validation together a little less. The last two cuts that paid off were keeping the input string
 on the doc (``Doc.text`` rebuilds it token by token) and reading token texts from offsets rather
-than through ``Token`` objects.
+than through ``Token`` objects; reading the token offsets as signed integers (numpy turns
+``uint64`` into Python ints on a slow path) took the sentence splitter from a tenth of the time
+to a fortieth. A span ruler matching only in windows around numbers found the same spans but
+was no faster: the windows covered three quarters of the tokens.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--copies", type=int, default=10, help="copies of each sample per pass")
+    parser.add_argument("--check", action="store_true", help="exit 1 when the target is not met")
     args = parser.parse_args()
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "samples").glob("*.txt"))] * args.copies
     words = sum(len(t.split()) for t in texts)
@@ -59,7 +63,7 @@ def main() -> int:
     print(f"{'spacy.blank(nl) tokenisation':32} {baseline:8.3f} s  {words / baseline:12,.0f} words/s  1.00")
     print(f"{'extractor text pipeline':32} {pipeline:8.3f} s  {words / pipeline:12,.0f} words/s  {ratio:4.2f}")
     print(f"throughput ratio {ratio:.2f} (target >= {TARGET_RATIO}): {'met' if ratio >= TARGET_RATIO else 'NOT met'}")
-    return 0
+    return 1 if args.check and ratio < TARGET_RATIO else 0
 
 
 if __name__ == "__main__":

@@ -5,19 +5,20 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import json
 
 import fastjsonschema
-from jsonschema import Draft202012Validator
-from referencing import Registry, Resource
 
 from ..datafiles import load_json
 from ..errors import InvalidOutput
 from ..models import Finding
 from ..stats.numbers import TOO_LARGE
 from ..stats.statistics import Dropped
+
+if TYPE_CHECKING:  # pragma: no cover
+    from jsonschema import Draft202012Validator
 
 SCHEMA_PACKAGE = "extractor.resources"
 SCHEMA_FILES = ("article.schema.json", "record.schema.json")
@@ -34,7 +35,12 @@ def load_schema(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=None)
-def _validator(name: str) -> Draft202012Validator:
+def _validator(name: str) -> "Draft202012Validator":
+    # jsonschema only explains documents the compiled check refused; a run that writes valid
+    # documents never imports it.
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     registry = Registry()
     for schema_name in SCHEMA_FILES:
         schema = load_schema(schema_name)

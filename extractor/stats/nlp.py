@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
-from spacy.util import compile_infix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from ..datafiles import load_json, load_jsonl, require_keys
 from ..text.lexicon import dutch_lexicon
@@ -25,6 +26,8 @@ SECTION_STARTS_KEY = "extractor.section_starts"
 """Where ``doc.user_data`` may give the character offsets at which article sections start."""
 PIECE_CHARS = 100_000
 """Longer texts are tokenised in pieces of about this many characters, cut after a paragraph."""
+MAX_LENGTH = 100_000_000
+"""``nlp.max_length``: the pipeline's components work in time and memory linear in the text."""
 TEXT_KEY = "extractor.text"
 """Where ``doc.user_data`` keeps the input string (``Doc.text`` rebuilds it token by token)."""
 """Where ``doc.user_data`` keeps the sentence start indices (iterating ``doc.sents`` is slow)."""
@@ -67,8 +70,10 @@ class SentenceSplitter:
     def __call__(self, doc: Doc) -> Doc:
         # Token texts from offsets: creating a Token object per token costs more than the rest.
         text = doc_text(doc)
-        bounds = doc.to_array([IDX, LENGTH]).tolist()
-        words = [text[start : start + length] for start, length in bounds]
+        # Viewed as signed: numpy turns uint64 into Python ints on a slow path, ten times slower.
+        bounds = doc.to_array([IDX, LENGTH]).view("int64")
+        starts_at = bounds[:, 0]
+        words = [text[start:end] for start, end in zip(starts_at.tolist(), (starts_at + bounds[:, 1]).tolist())]
         starts = sentence_starts(words, [w.isspace() for w in words])
         # One array write instead of a per-token property (which re-checks the whole doc).
         values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64").reshape(-1, 1)
@@ -118,9 +123,29 @@ def make_doc(nlp: Language, text: str) -> Doc:
     if len(text) <= PIECE_CHARS:
         return nlp.tokenizer(text)
     tokenize = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)  # without the text-keeping wrapper
-    docs = [tokenize(text[start:end]) for start, end in text_pieces(text, PIECE_CHARS)]
-    doc = Doc.from_docs(docs, ensure_whitespace=False)
+    pieces = text_pieces(text, PIECE_CHARS)
+    doc = _joined(nlp.vocab, [tokenize(text[start:end]) for start, end in pieces], pieces, text)
     doc.user_data[TEXT_KEY] = text
+    return doc
+
+
+def _joined(vocab, docs: list[Doc], pieces: list[tuple[int, int]], text: str) -> Doc:
+    """The pieces' docs as one, as ``Doc.from_docs`` joins them, without its Token objects.
+
+    ``from_docs`` reads every token's text and whitespace through a ``Token`` and rebuilds each
+    piece's text to find its offset, which cost as much as tokenising; here the words are slices
+    of ``text`` and the attributes are copied as arrays.
+    """
+    attrs = [attr for attr in Doc._get_array_attrs() if attr != SPACY] + [SPACY]
+    arrays = [piece.to_array(attrs) for piece in docs]
+    words: list[str] = []
+    for piece, (start, _end) in zip(docs, pieces):
+        bounds = piece.to_array([IDX, LENGTH]).view("int64")
+        begins = bounds[:, 0] + start
+        words.extend(text[a:b] for a, b in zip(begins.tolist(), (begins + bounds[:, 1]).tolist()))
+    array = numpy.concatenate(arrays)
+    doc = Doc(vocab, words=words, spaces=array[:, -1].astype(bool).tolist())
+    doc.from_array(attrs, array)
     return doc
 
 
@@ -153,12 +178,22 @@ def _next_space(text: str, at: int) -> int:
     return -1
 
 
-def _customise_tokenizer(nlp: Language) -> None:
+TOKENIZER_FACTORY = "extractor.tokenizer.v1"
+
+
+@spacy.registry.tokenizers(TOKENIZER_FACTORY)
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """The customised tokenizer, as spaCy's config names it (see ``customised_tokenizer``)."""
+    return customised_tokenizer
+
+
+def customised_tokenizer(nlp: Language) -> Tokenizer:
     """Split "12,5%" and "10-15"; keep "zo’n" whole; let "dat." end a sentence.
 
-    The tokenizer is built anew with every setting at once: each change to a live tokenizer's
-    rules, suffixes or infixes reloads all its special cases, which made this the costliest
-    step of starting up.
+    Built with every setting at once, in place of spaCy's default tokenizer: building a
+    tokenizer loads all its special cases, and so does each later change to its rules,
+    suffixes or infixes; building the default one first and then this one made the tokenizer
+    the costliest step of starting up.
     """
     settings = require_keys(
         TOKENIZER_FILE,
@@ -166,25 +201,24 @@ def _customise_tokenizer(nlp: Language) -> None:
         {"keep_abbreviations", "min_word_length", "extra_suffixes", "extra_infixes", "special_cases"},
     )
     lexicon, keep = dutch_lexicon(), set(settings["keep_abbreviations"])
-    old = nlp.tokenizer
+    defaults = nlp.Defaults
     rules = {
         key: value
-        for key, value in old.rules.items()
+        for key, value in defaults.tokenizer_exceptions.items()
         if not _glued_full_stop(key, lexicon, keep, settings["min_word_length"])
     }
     for case in settings["special_cases"]:
         rules[case] = [{"ORTH": case}]
-    suffixes = list(nlp.Defaults.suffixes) + settings["extra_suffixes"]
-    infixes = list(nlp.Defaults.infixes) + settings["extra_infixes"]
-    nlp.tokenizer = Tokenizer(
+    suffixes = list(defaults.suffixes) + settings["extra_suffixes"]
+    infixes = list(defaults.infixes) + settings["extra_infixes"]
+    return Tokenizer(
         nlp.vocab,
         rules=rules,
-        prefix_search=old.prefix_search,
+        prefix_search=compile_prefix_regex(defaults.prefixes).search,
         suffix_search=compile_suffix_regex(suffixes).search,
         infix_finditer=compile_infix_regex(infixes).finditer,
-        token_match=old.token_match,
-        url_match=old.url_match,
-        faster_heuristics=old.faster_heuristics,
+        token_match=defaults.token_match,
+        url_match=defaults.url_match,
     )
 
 
@@ -202,8 +236,9 @@ def _glued_full_stop(key: str, lexicon, keep: set[str], min_length: int) -> bool
 
 def build_nlp() -> Language:
     """A fresh pipeline: blank Dutch tokenizer, sentences, number patterns, statistics."""
-    nlp = spacy.blank("nl")
-    _customise_tokenizer(nlp)
+    nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_FACTORY}}})
+    # Pieces keep each tokenizer call short (``make_doc``); the limit only guards ``nlp(text)``.
+    nlp.max_length = MAX_LENGTH
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("extractor_sentences")
     ruler = nlp.add_pipe(

@@ -15,14 +15,14 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from .model import RULE_MAX_THICKNESS, Char, Page, UndecodableText, font_flags
+from .model import RULE_MAX_THICKNESS, Char, Page, UndecodableText, collector_paused, font_flags
 
 NAME = "pdfium"
 UPRIGHT_TOL = 1e-3
 """Radians: a character turned by more than this is rotated text (credits along the edge)."""
 FONT_NAME_BYTES = 256
 TIME_CHECK_CHARS = 2048
-"""The time limit is checked every this many characters of a page."""
+"""The time limit is checked before each run of this many characters of a page."""
 ERR_PASSWORD = 4
 ERR_SECURITY = 5
 PATH = pdfium_c.FPDF_PAGEOBJ_PATH
@@ -38,12 +38,19 @@ class Document:
 
     def __init__(self, data: bytes):
         self._pdf = pdfium.PdfDocument(data, password="")
+        self._paused = collector_paused()
 
     def __enter__(self) -> "Document":
+        # For the whole document, not per page: each resumption of the collector walked all
+        # the characters read so far once more.
+        self._paused.__enter__()
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._pdf.close()
+        try:
+            self._pdf.close()
+        finally:
+            self._paused.__exit__(None, None, None)
 
     def __len__(self) -> int:
         return len(self._pdf)
@@ -54,7 +61,8 @@ class Document:
         is not looked at here; the time is checked as the characters are read."""
         page = self._pdf[index]
         try:
-            return page_from_pdfium(page, number, check_time)
+            with collector_paused():
+                return page_from_pdfium(page, number, check_time)
         finally:
             page.close()
 
@@ -110,44 +118,59 @@ def _chars(textpage: Any, dy: float, check_time: Callable[[], None]) -> list[Cha
         return []
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
-    x, y = ctypes.c_double(), ctypes.c_double()
-    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
-    origins = []
+    # pdfium writes every origin straight into two arrays, read back as lists at once: a
+    # ctypes value read per coordinate cost as much as the call itself.
+    xs_buffer, ys_buffer = (ctypes.c_double * count)(), (ctypes.c_double * count)()
+    x_at, y_at, step = ctypes.addressof(xs_buffer), ctypes.addressof(ys_buffer), ctypes.sizeof(ctypes.c_double)
+    origin = _origin
     for i in range(count):
-        _origin(page, i, x_ref, y_ref)
-        origins.append((x.value, y.value))
-    origins.append((float("inf"), float("nan")))
+        origin(page, i, x_at + i * step, y_at + i * step)
+    xs = list(xs_buffer)
+    ys = list(ys_buffer)
+    xs.append(float("inf"))
+    ys.append(float("nan"))
     codes = _codes(textpage, page, count)
+    text_object_at = _text_object_at
+    objects = [text_object_at(page, i) for i in range(count)]
     styles: dict[int | None, _Style] = {}
     chars: list[Char] = []
     add = chars.append
+    new_char = tuple.__new__  # the NamedTuple's own __new__ is one more Python call per glyph
     undecodable = 0
-    for i in range(count):
-        if not i % TIME_CHECK_CHARS:
-            check_time()
-        code = codes[i]
-        if code in (10, 13) or (code == 32 and _is_generated(page, i)):
-            continue
-        style = styles.get(_text_object_at(page, i))
-        if style is None:
-            style = _style(textpage, i, styles)
-        if not style.upright:
-            continue  # rotated text: credits along the edge, never body
-        if code in UNDECODABLE or _map_error(page, i) == 1:
-            undecodable += 1
-            continue
-        if code == LINE_END_HYPHEN:
-            code = 0x2D
-        x0, baseline = origins[i]
-        next_x, next_y = origins[i + 1]
-        if code == 32 or not (x0 <= next_x and abs(next_y - baseline) < 0.01):
-            _loose_box(page, i, rect_ref)  # a space's advance leaves out the word spacing
-            x1 = next_x if x0 <= next_x < rect.right and abs(next_y - baseline) < 0.01 else rect.right
-        else:
-            x1 = next_x
-        bottom = baseline + style.descent
-        add(Char(chr(code), x0, dy - bottom - style.size, x1, dy - bottom,
-                 style.fontname, style.size, style.bold, style.italic))
+    style = None
+    current: object = ()  # the text object ``style`` belongs to: characters come in runs of one
+    for run in range(0, count, TIME_CHECK_CHARS):
+        check_time()
+        for i in range(run, min(run + TIME_CHECK_CHARS, count)):
+            code = codes[i]
+            if code == 10 or code == 13 or (code == 32 and _is_generated(page, i)):
+                continue
+            obj = objects[i]
+            if obj != current:
+                style = styles.get(obj)
+                if style is None:
+                    style = _style(textpage, i, styles)
+                current = obj
+            if not style.upright:
+                continue  # rotated text: credits along the edge, never body
+            if code in UNDECODABLE or _map_error(page, i) == 1:
+                undecodable += 1
+                continue
+            if code == LINE_END_HYPHEN:
+                code = 0x2D
+            x0 = xs[i]
+            baseline = ys[i]
+            next_x = xs[i + 1]
+            same_line = abs(ys[i + 1] - baseline) < 0.01
+            if code == 32 or not (x0 <= next_x and same_line):
+                _loose_box(page, i, rect_ref)  # a space's advance leaves out the word spacing
+                right = rect.right
+                x1 = next_x if x0 <= next_x < right and same_line else right
+            else:
+                x1 = next_x
+            bottom = dy - (baseline + style.descent)
+            add(new_char(Char, (chr(code), x0, bottom - style.size, x1, bottom,
+                                style.fontname, style.size, style.bold, style.italic)))
     if undecodable:
         raise UndecodableText(undecodable)
     return chars

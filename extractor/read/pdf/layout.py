@@ -28,7 +28,7 @@ from .blocks import INDENT_MIN_EM, PageLayout, TextBlock, Typography, blocks_of
 from .columns import COLUMN_EDGE_TOL, detect_columns
 from .lines import (attach_drop_caps, body_size_of, ends_hyphen, ends_sentence, lines_of, rows_of,
                     starts_bullet, words_of)
-from .model import Line, Page
+from .model import Line, Page, collector_paused
 from .roles import FLOW_ROLES, assign_roles, mark_repeated_pull_quotes, typography
 
 NON_BODY_ORDER = (
@@ -229,8 +229,9 @@ def analyse(pages: Sequence[Page]) -> tuple[list[PageLayout], Typography]:
 
 def lay_out(pages: Sequence[Page]) -> LaidOut:
     """Read pages as a magazine article: body text in reading order, then everything else."""
-    layouts, typo = analyse(pages)
-    flow = reading_order(layouts)
-    mark_repeated_pull_quotes(layouts, flow, typo)
-    flow = reading_order(layouts)
-    return render(flow, _non_body(layouts))
+    with collector_paused():  # lines, boxes and blocks: many objects, no cycles
+        layouts, typo = analyse(pages)
+        flow = reading_order(layouts)
+        mark_repeated_pull_quotes(layouts, flow, typo)
+        flow = reading_order(layouts)
+        return render(flow, _non_body(layouts))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from operator import itemgetter
@@ -37,13 +38,11 @@ LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", 
 LINE_END_HYPHENS = {"\xad": "-", "\u2010": "-", "\u2011": "-"}
 TERMINAL = ".!?:…"
 CLOSERS = "’”'\")]»"
+_SPECIAL = re.compile("[" + re.escape("".join(LINE_END_HYPHENS) + "".join(LIGATURES)) + "]")
+"""Glyphs ``make_line`` rewrites: line-end hyphens and ligatures."""
 
 
 _x0_key = itemgetter(1)
-
-
-def _mid_key(c: Char) -> float:
-    return c.top + c.bottom  # vertical centre, doubled: a sort key
 
 
 class RowWord:
@@ -68,18 +67,33 @@ def rows_of(chars: Iterable[Char]) -> list[list[Char]]:
     """
     rows: list[list[Char]] = []
     refs: list[tuple[float, float]] = []  # (centre, size) of each row's first glyph
-    for c in sorted(chars, key=_mid_key):
-        mid = (c.top + c.bottom) * 0.5
+    chars = list(chars)
+    keys = [c.top + c.bottom for c in chars]  # vertical centre, doubled: a sort key
+    last_key = last_size = None
+    last_row: list[Char] | None = None
+    for index in sorted(range(len(chars)), key=keys.__getitem__):
+        c = chars[index]
         size = c.size
+        if keys[index] == last_key and size == last_size:
+            # The glyph before sat at the same centre in the same size and no row was opened
+            # since: the rows test it as they tested that one (most glyphs of a line).
+            last_row.append(c)
+            continue
+        mid = (c.top + c.bottom) * 0.5
         for k in range(len(rows) - 1, max(-1, len(rows) - 1 - OPEN_ROWS), -1):
             ref_mid, ref_size = refs[k]
             if abs(mid - ref_mid) <= ROW_TOL_EM * min(size, ref_size) and (
                     max(size, ref_size) <= ROW_SIZE_RATIO * min(size, ref_size)):
-                rows[k].append(c)
+                last_row = rows[k]
                 break
         else:
-            rows.append([c])
+            last_row = [c]
+            rows.append(last_row)
             refs.append((mid, size))
+            last_key, last_size = keys[index], size
+            continue
+        last_row.append(c)
+        last_key, last_size = keys[index], size
     for row in rows:
         row.sort(key=_x0_key)
     return rows
@@ -92,26 +106,28 @@ def words_of(row: Sequence[Char]) -> list[RowWord]:
     space: BBox | None = None
     prev: Char | None = None
     for c in row:
-        if c.text in SPACES or c.text.isspace():
+        text = c.text
+        if text in SPACES or text.isspace():
             if word is not None:
                 word = None
-                space = (c.x0, c.top, c.x1, c.bottom)
+                space = c[1:5]  # (x0, top, x1, bottom)
             continue
         if word is not None:
-            gap = c.x0 - prev.x1
-            if gap > WORD_GAP_EM * c.size:
+            x0 = c.x0
+            if x0 - prev.x1 > WORD_GAP_EM * c.size:
                 word = None
-            elif (c.text == prev.text and abs(c.x0 - prev.x0) < DUPLICATE_TOL
+            elif (text == prev.text and abs(x0 - prev.x0) < DUPLICATE_TOL
                   and abs(c.top - prev.top) < DUPLICATE_TOL):
                 continue  # the same glyph printed twice (fake bold)
-        if word is None:
-            word = RowWord(c, space)
-            words.append(word)
-            space = None
-        else:
-            word.chars.append(c)
-            if c.x1 > word.x1:
-                word.x1 = c.x1
+            else:
+                word.chars.append(c)
+                if c.x1 > word.x1:
+                    word.x1 = c.x1
+                prev = c
+                continue
+        word = RowWord(c, space)
+        words.append(word)
+        space = None
         prev = c
     return words
 
@@ -139,11 +155,10 @@ def lines_of(rows_words: Sequence[Sequence[RowWord]], columns: Columns, page: in
             if piece:
                 prev = piece[-1]
                 gap = w.x0 - prev.x1
-                if gap > big_gap or any(
+                if gap > big_gap or (gap >= CUT_MIN_GAP_EM * max(w.size, prev.size) and any(
                     min(w.x0, g1) - max(prev.x1, g0) >= max(GUTTER_MIN_WIDTH, 0.5 * (g1 - g0))
-                    and gap >= CUT_MIN_GAP_EM * max(w.size, prev.size)
                     for g0, g1 in cuts
-                ):  # the gap covers most of a gutter and is wider than a word space
+                )):  # the gap is wider than a word space and covers most of a gutter
                     lines.append(make_line(piece, page))
                     piece = []
             piece.append(w)
@@ -165,6 +180,14 @@ def make_line(words: Sequence[RowWord], page: int) -> Line:
             boxes.append(w.space)
         chars = w.chars
         n = len(chars)
+        text = "".join([c.text for c in chars])
+        if len(text) == n and not _SPECIAL.search(text):
+            # Every glyph one plain character, the usual case: a word at a time.
+            parts.append(text)
+            boxes.extend([c[1:5] for c in chars])  # (x0, top, x1, bottom)
+            first = chars[0]
+            styles[(first.size, first.fontname, first.bold, first.italic)] += n
+            continue
         for j, c in enumerate(chars):
             t = c.text
             box = (c.x0, c.top, c.x1, c.bottom)
@@ -185,8 +208,8 @@ def make_line(words: Sequence[RowWord], page: int) -> Line:
     size, fontname, bold, italic = styles.most_common(1)[0][0]
     return Line(
         text="".join(parts), boxes=boxes, x0=words[0].x0,
-        top=min(c.top for w in words for c in w.chars[:1]),
-        x1=words[-1].x1, bottom=max(c.bottom for w in words for c in w.chars[:1]),
+        top=min([w.chars[0].top for w in words]),
+        x1=words[-1].x1, bottom=max([w.chars[0].bottom for w in words]),
         size=size, fontname=fontname, bold=bold, italic=italic, page=page,
     )
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -21,6 +24,23 @@ def font_flags(fontname: str) -> tuple[bool, bool]:
     """(bold, italic) as the font's name tells: ``ABCDEF+Arial-BoldItalicMT`` -> (True, True)."""
     name = fontname.split("+", 1)[-1]
     return bool(BOLD_FONT.search(name)), bool(ITALIC_FONT.search(name))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Keep Python's cyclic garbage collector out of a stretch that builds many small objects.
+
+    A page is read into tens of thousands of tuples and lists, none of them in a cycle; each
+    few hundred allocations started a collection that walked every object of the process (the
+    language pipeline, the lexicons), which cost more than the reading itself.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class UndecodableText(Exception):
