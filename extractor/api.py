@@ -9,8 +9,8 @@ from typing import Any
 from .errors import EncodingProblem
 from .read.formats import SNIFF_BYTES, is_pdf
 from .read.source import read_source, source_from_string
-from .models import Article
-from .pipeline import extract_source
+from .models import Article, Block
+from .pipeline import blocks_of, extract_source
 
 TEXT_PATH = "<text>"
 """The name of article text given as a string, in errors and in ``source.path``."""
@@ -33,6 +33,16 @@ def extract_file(path: str | Path, *, article_id: str | None = None,
 
         return extract_source(read_pdf(path, backend=pdf_backend), article_id=article_id)
     return extract_source(read_source(path), article_id=article_id)
+
+
+def blocks_of_file(path: str | Path, *, pdf_backend: str | None = None) -> list[Block]:
+    """The blocks of a file's article, each with its role and why (the layout view of ``--explain``)."""
+    path = Path(path)
+    if path.is_file() and _is_pdf_file(path):
+        from .read.pdf import read_pdf
+
+        return blocks_of(read_pdf(path, backend=pdf_backend or PDF_BACKENDS[0]))
+    return blocks_of(read_source(path))
 
 
 def extract_file_pdfplumber(path: str | Path, *, article_id: str | None = None) -> Article:

@@ -110,6 +110,8 @@ class Block:
     start: int
     end: int
     offsets: "OffsetMap"
+    reason: str = ""
+    """Why the block has its role: the evidence that decided it."""
 
 
 @dataclass(slots=True)

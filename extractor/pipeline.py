@@ -15,7 +15,7 @@ from .datafiles import load_json
 from .dataset.checks import consistency_findings, too_large_findings, validate_document
 from .text.hyphenation import repair_hyphenation, repaired_starts
 from .dataset.ids import slugify
-from .models import Article, BBox, Record, Repair, RoleHint, SourceKind, SourceText, Unit
+from .models import Article, BBox, Block, Record, Repair, RoleHint, SourceKind, SourceText, Unit
 from .stats.nlp import SECTION_STARTS_KEY, make_doc, shared_nlp
 from .text.normalize import normalize
 from .text.offsets import OffsetMap
@@ -26,11 +26,8 @@ from .structure.article import Structure, recover_structure, section_at
 
 def extract_source(source: SourceText, *, article_id: str | None = None, nlp: Language | None = None) -> Article:
     """Run every stage on ``source`` and return the validated article."""
-    normalized, to_source = normalize(source.text)
-    repaired, repairs, to_normalized = repair_hyphenation(normalized)
-    repaired_to_source = to_normalized.then(to_source)
-    hints = _hints_in(repaired_to_source, len(repaired), source.hints) if source.hints else []
-    structure = recover_structure(build_blocks(repaired, hints))
+    blocks, repairs, repaired_to_source = _blocks_with_repairs(source)
+    structure = recover_structure(blocks)
     doc = _annotate(nlp or shared_nlp(), structure)
     clean_to_source = structure.offsets.then(repaired_to_source)
     article_id = article_id or article_id_for(source.path)
@@ -59,6 +56,19 @@ def extract_source(source: SourceText, *, article_id: str | None = None, nlp: La
     document["warnings"] = [finding.to_dict() for finding in article.warnings]
     validate_document(document, source.path)
     return article
+
+
+def blocks_of(source: SourceText) -> list[Block]:
+    """The blocks ``source`` is rebuilt from, each with its role and the reason for it."""
+    return _blocks_with_repairs(source)[0]
+
+
+def _blocks_with_repairs(source: SourceText) -> tuple[list[Block], list[Repair], OffsetMap]:
+    normalized, to_source = normalize(source.text)
+    repaired, repairs, to_normalized = repair_hyphenation(normalized)
+    repaired_to_source = to_normalized.then(to_source)
+    hints = _hints_in(repaired_to_source, len(repaired), source.hints) if source.hints else []
+    return build_blocks(repaired, hints), repairs, repaired_to_source
 
 
 def _annotate(nlp: Language, structure: Structure):

@@ -25,7 +25,7 @@ PDF_BACKENDS = ("pdfium", "pdfplumber")
 @click.option("--pdf-backend", type=click.Choice(PDF_BACKENDS), default=PDF_BACKENDS[0], show_default=True,
               help="PDF reader: pdfium (fast) or pdfplumber (the reference).")
 @click.option("--explain", is_flag=True,
-              help="Also list on stderr every number that is not a statistic, and why it was dropped.")
+              help="Also list on stderr every block with its role and why, and every number that is not a statistic, and why it was dropped.")
 def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: str, explain: bool) -> None:
     """Extract the statistics of one article (PDF or text) and print them.
 
@@ -58,6 +58,9 @@ def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: s
             writer.writerow(record_row(record))
     write_stdout(out.getvalue())
     if explain:
+        from ..api import blocks_of_file
         from ..stats.explain import dropped_numbers, explain_lines
+        from ..structure.explain import layout_lines
 
-        click.echo("\n".join(explain_lines(article, dropped_numbers(article))), err=True)
+        blocks = blocks_of_file(path, pdf_backend=pdf_backend)
+        click.echo("\n".join(layout_lines(blocks) + explain_lines(article, dropped_numbers(article))), err=True)

@@ -29,6 +29,32 @@ _ODD_SPACE = regex.compile(r"\s\s|[^\S ]")
 class _Draft:
     role: Role
     lines: list[Line] = field(default_factory=list)
+    reason: str = ""
+
+
+class Why:
+    """Why a block got its role (the ``reason`` of a ``Block``), as hyphenation repairs say why."""
+
+    HINTED = "marked by the reader (PDF layout or HTML markup)"
+    FORM = {
+        Role.ISSUE: "issue line by its form",
+        Role.PAGE_NUMBER: "a page number alone on its line",
+        Role.BYLINE: "starts with a byline cue (Tekst, Beeld, Foto, Door)",
+        Role.FURNITURE: "a running header, rubric label or link text",
+        Role.RUBRIC: "a short line in capitals",
+    }
+    PAGE_END = "after a page-end heading: other articles' teasers"
+    TITLE_BLOCK = "display line at the top, followed by a new element"
+    DISPLAY = "display type standing alone, without end mark"
+    LEDE_ABOVE_BYLINE = "paragraph under the title that ends right above the byline"
+    WIDE_LINES = "lines wider than the column around them, outside a paragraph"
+    PULL_QUOTE = "quoted lines set apart, followed by a new element"
+    QUOTE_IN_FLOW = "quoted sentence between two sentences of a paragraph"
+    MARKER = "bullet marker"
+    LONE_MARKER = "bullet marker on a line of its own"
+    HEADING = "short line without end mark after a finished sentence, followed by text"
+    PARAGRAPH_HEADING = "short line without end mark before a paragraph that starts a sentence"
+    BODY = "running text"
 
 
 def build_blocks(text: str, hints: list[RoleHint] = ()) -> list[Block]:
@@ -81,12 +107,12 @@ class _BlockBuilder:
             ):
                 end += 1
             group = [ln for ln in self.lines[i:end] if ln is not None and ln.hint_id == line.hint_id]
-            self.emit(line.hint, group)
+            self.emit(line.hint, group, Why.HINTED)
             self.gap = True
             return end
         if line.hint == Role.HEADING:
             self.close_body()
-            self.emit(Role.HEADING, [line])
+            self.emit(Role.HEADING, [line], Why.HINTED)
             return i + 1
         if self.guess_roles and self.after_body_text() and self.rules.page_end.match(line.text):
             return self.page_end(i)
@@ -94,7 +120,7 @@ class _BlockBuilder:
         if role == Role.RUBRIC and self.is_heading(i):
             role = None  # a heading set in capitals ('PRAKTIJK') runs straight into its text
         if role is not None:
-            self.emit(role, [line])
+            self.emit(role, [line], Why.FORM[role])
             self.gap = True
             return i + 1
         if self.guess_roles and not self.in_body():
@@ -105,7 +131,7 @@ class _BlockBuilder:
             self.close_body()  # a reader that knows where paragraphs end (HTML) says so
         if self.shapes.is_bullet(line):
             self.close_body()
-            self.body = _Draft(Role.BULLET, [line])
+            self.body = _Draft(Role.BULLET, [line], Why.LONE_MARKER if line.marked else Why.MARKER)
             self.gap = self.last_was_lede = False
             return i + 1
         if self.wrapped:
@@ -114,7 +140,7 @@ class _BlockBuilder:
                 return taken
         elif self.is_paragraph_heading(i):
             self.close_body()
-            self.emit(Role.HEADING, [line])
+            self.emit(Role.HEADING, [line], Why.PARAGRAPH_HEADING)
             self.gap = True
             return i + 1
         if self.guess_roles:
@@ -125,7 +151,7 @@ class _BlockBuilder:
             self.body.lines.append(line)
         else:
             self.close_body()
-            self.body = _Draft(Role.BODY, [line])
+            self.body = _Draft(Role.BODY, [line], Why.HINTED if line.hint else Why.BODY)
         self.gap = self.last_was_lede = False
         return i + 1
 
@@ -134,7 +160,7 @@ class _BlockBuilder:
         articles' teasers, whose numbers are not this article's."""
         self.close_body()
         rest = [line for line in self.lines[i:] if line is not None]
-        self.emit(Role.SIDEBAR, rest)
+        self.emit(Role.SIDEBAR, rest, Why.PAGE_END)
         return len(self.lines)
 
     # Display type, ledes and pull quotes sit outside the body stream.
@@ -150,7 +176,7 @@ class _BlockBuilder:
         if displays == 0 or (displays == 1 and self.blocks[-1].role == DISPLAY and not self.gap_since_display):
             chunk = self.display_lines(i)
             if chunk:
-                self.emit(DISPLAY, chunk)
+                self.emit(DISPLAY, chunk, Why.TITLE_BLOCK)
                 self.gap_since_display = False
                 return i + len(chunk)
         if displays and not any(block.role == Role.LEDE for block in self.blocks) and self.lede is None:
@@ -163,7 +189,7 @@ class _BlockBuilder:
                 and self.lines[end].furniture == Role.BYLINE
                 and self.shapes.ends(paragraph[-1], self.rules.sentence_end)
             ):
-                self.emit(Role.LEDE, paragraph)
+                self.emit(Role.LEDE, paragraph, Why.LEDE_ABOVE_BYLINE)
                 self.gap = True
                 return end
         return None
@@ -224,7 +250,7 @@ class _BlockBuilder:
                     self.is_display_end(j) or self.starts_heading(j)
                 ):
                     return None
-                self.emit(Role.PULL_QUOTE, taken)
+                self.emit(Role.PULL_QUOTE, taken, Why.PULL_QUOTE)
                 self.gap = True
                 return j
         return None
@@ -250,7 +276,7 @@ class _BlockBuilder:
                 if following is not None and not following.text[0].isupper():
                     return None
                 self.close_body()
-                self.emit(Role.BODY, self.lines[i : j + 1])
+                self.emit(Role.BODY, self.lines[i : j + 1], Why.QUOTE_IN_FLOW)
                 self.gap = True
                 return j + 1
         return None
@@ -277,7 +303,7 @@ class _BlockBuilder:
         if wide and self.lede is not None and not self.last_was_lede:
             self.close_lede()
         if self.lede is None:
-            self.lede = _Draft(Role.LEDE)
+            self.lede = _Draft(Role.LEDE, reason=Why.WIDE_LINES)
         self.lede.lines.append(line)
         self.last_was_lede = True
         self.gap = True
@@ -287,7 +313,7 @@ class _BlockBuilder:
         line = self.lines[i]
         if self.is_heading(i):
             self.close_body()
-            self.emit(Role.HEADING, [line])
+            self.emit(Role.HEADING, [line], Why.HEADING)
             self.gap = self.last_was_lede = False
             return i + 1
         chunk = self.chunk(i)
@@ -311,7 +337,7 @@ class _BlockBuilder:
         # title ('Opgavegericht werken' / 'Voordelen maar' / 'ook nadelen').
         cut = next((k for k in range(1, len(chunk)) if chunk[k].text[0].isupper()), len(chunk))
         chunk = chunk[:cut]
-        self.emit(DISPLAY, chunk)
+        self.emit(DISPLAY, chunk, Why.DISPLAY)
         self.gap = True
         self.last_was_lede = False
         return i + len(chunk)  # display lines are consecutive, no blank line between them
@@ -456,15 +482,15 @@ class _BlockBuilder:
 
     def close_body(self) -> None:
         if self.body:
-            self.emit(self.body.role, self.body.lines)
+            self.emit(self.body.role, self.body.lines, self.body.reason)
             self.body = None
 
     def close_lede(self) -> None:
         if self.lede:
-            self.emit(Role.LEDE, self.lede.lines)
+            self.emit(Role.LEDE, self.lede.lines, self.lede.reason)
             self.lede = None
 
-    def emit(self, role: Role, lines: list[Line]) -> None:
+    def emit(self, role: Role, lines: list[Line], reason: str) -> None:
         builder = TextBuilder()
         for index, line in enumerate(lines):
             content_start = line.start
@@ -482,7 +508,7 @@ class _BlockBuilder:
                 builder.copy(word.group(), word.start())
                 content_start = word.end()
         text, offsets = builder.build()
-        self.blocks.append(Block(role, text, lines[0].start, lines[-1].end, offsets))
+        self.blocks.append(Block(role, text, lines[0].start, lines[-1].end, offsets, reason))
 
 
 def _joins_without_space(previous: Line) -> bool:

@@ -79,7 +79,9 @@ def test_extract_command_explain_lists_what_was_dropped_and_why(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(path), "--explain"])
     assert result.exit_code == 0, result.output
     assert [r["value"] for r in json.loads(result.stdout)["records"]] == [40]
-    [line] = result.stderr.splitlines()
+    layout, *dropped = result.stderr.splitlines()
+    assert layout.startswith("body ") and layout.endswith(": running text")
+    [line] = dropped
     assert line.startswith("dropped '3 procent' at ") and "loonsverhoging" in line
 
 

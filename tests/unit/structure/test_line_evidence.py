@@ -171,3 +171,12 @@ def test_a_pull_quote_in_the_flow_of_a_column(quote, is_pull_quote):
     assert bool(article.pull_quotes) is is_pull_quote
     assert [r.value for r in article.records] == [812, 61, 12, 44]
     assert (quote[-1] in article.text) is not is_pull_quote
+
+
+def test_every_block_says_why_it_has_its_role():
+    text = "\n".join([TITLE, LEDE, BYLINE, "", PARAGRAPH, "Minder reistijd", PARAGRAPH, "", "27"])
+    reasons = {block.role: block.reason for block in build_blocks(text)}
+    assert set(reasons) == {Role.TITLE, Role.LEDE, Role.BYLINE, Role.BODY, Role.HEADING, Role.PAGE_NUMBER}
+    assert "byline" in reasons[Role.LEDE] and "byline cue" in reasons[Role.BYLINE]
+    assert "before a paragraph" in reasons[Role.HEADING]
+    assert "page number" in reasons[Role.PAGE_NUMBER]
