@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import json
-import multiprocessing
 import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import (
-    FIRST_COMPLETED,
-    CancelledError,
-    Executor,
-    Future,
-    ProcessPoolExecutor,
-    wait,
-)
+from concurrent.futures import FIRST_COMPLETED, CancelledError, Future, wait
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -33,7 +25,8 @@ from .manifest import (
     load_previous,
     now,
 )
-from .worker import BatchTask, Extract, TaskResult, init_worker, run_task
+from .pools import DaskPool, ProcessPool
+from .worker import BatchTask, Extract, TaskResult
 from ..errors import BatchError, Reason
 from ..dataset.outputs import (
     OutputBusy,
@@ -60,23 +53,14 @@ KILL_GRACE_SECONDS = 5.0
 """How long past its time limit a task that ignores the in-worker alarm may run before its
 worker process is killed and replaced."""
 
-KILL_JOIN_SECONDS = 5.0
-"""How long to wait for one killed worker process to be gone."""
-
 STARTUP_ALLOWANCE_SECONDS = 120.0
 """Extra time for a task whose start was never reported (its worker may still be starting)."""
 
 MAX_STARTUP_FAILURES = 3
 """Pools in a row whose workers died before starting any task: the run stops (BatchError)."""
 
-QUEUED_PER_WORKER = 1
-"""Tasks waiting in a local pool's queue per worker, beyond the one it runs. Articles take tens
-of milliseconds, about as long as this process needs to write and fsync a document, so a
-worker must never have to wait for this process to hand it the next input."""
-
 TICK_SECONDS = 0.2
 MANIFEST_INTERVAL_SECONDS = 2.0
-WORKER_PRELOAD = ["extractor.batch.preload"]
 
 
 class ExitCode(IntEnum):
@@ -186,139 +170,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
-
-
-# --- pools -------------------------------------------------------------------------------
-
-
-def _process_context(warm: bool) -> multiprocessing.context.BaseContext:
-    # forkserver: workers are forked from a clean single-threaded server that has loaded the
-    # text path once (see batch_preload), never from this process, whose threads (progress
-    # bar, pool manager) make a plain fork unsafe. New workers thus start in milliseconds.
-    if "forkserver" in multiprocessing.get_all_start_methods():
-        context = multiprocessing.get_context("forkserver")
-        # The server is started once per process; its first pool decides what it preloads.
-        context.set_forkserver_preload(WORKER_PRELOAD if warm else ["extractor.batch.worker"])
-        return context
-    return multiprocessing.get_context("spawn")  # pragma: no cover - Windows
-
-
-def _kill_executor(executor: ProcessPoolExecutor) -> None:
-    """Stop every worker of ``executor`` at once, busy or not."""
-    if hasattr(executor, "kill_workers"):  # Python 3.14+
-        executor.kill_workers()
-        return
-    processes = list((getattr(executor, "_processes", None) or {}).values())
-    results = getattr(executor, "_result_queue", None)
-    for process in processes:
-        try:
-            process.kill()
-        except Exception:
-            pass
-    executor.shutdown(wait=False, cancel_futures=True)
-    # A worker killed while sending its result leaves half a message in the result pipe, and
-    # the pool's manager thread waits for the rest for ever (and with it the interpreter's
-    # exit), as this process holds a write end too. Without it the read ends in EOF instead.
-    for process in processes:
-        process.join(KILL_JOIN_SECONDS)
-    writer = getattr(results, "_writer", None)
-    if writer is not None:
-        writer.close()
-
-
-class _ProcessPool:
-    """A local ``ProcessPoolExecutor`` whose hung or crashed workers can be replaced."""
-
-    can_kill = True
-
-    def __init__(self, jobs: int, warm: bool):
-        self.jobs = jobs
-        # Tasks wait in the pool's queue, so that no worker idles while this process writes
-        # the previous document. Time limits count from a task's reported start.
-        self.window = jobs * (1 + QUEUED_PER_WORKER)
-        self.warm = warm
-        self._start()
-
-    def _start(self) -> None:
-        context = _process_context(self.warm)
-        self.started_queue = context.SimpleQueue()
-        # Workers hold the write end of their own task queue, so they never notice on their
-        # own that this process died; they follow this pipe instead (see _follow_parent).
-        lifeline, self.lifeline = context.Pipe(duplex=False)
-        self.executor: Executor = ProcessPoolExecutor(
-            max_workers=self.jobs,
-            mp_context=context,
-            initializer=init_worker,
-            initargs=(self.started_queue, self.warm, lifeline),
-        )
-
-    def submit(self, task: BatchTask, extract: Extract | None) -> Future:
-        return self.executor.submit(run_task, task, extract)
-
-    def started(self) -> list[int]:
-        """Indexes of the tasks whose start the workers reported since the last call."""
-        indexes = []
-        while not self.started_queue.empty():
-            indexes.append(self.started_queue.get())
-        return indexes
-
-    def replace(self) -> None:
-        self.close(kill=True)
-        self._start()
-
-    def close(self, *, kill: bool = False) -> None:
-        assert isinstance(self.executor, ProcessPoolExecutor)
-        if kill:
-            _kill_executor(self.executor)
-        else:
-            self.executor.shutdown(wait=True)
-        self.lifeline.close()
-        self.started_queue.close()
-
-
-class _DaskPool:
-    """The same run on a Dask distributed cluster, through its ``concurrent.futures`` executor.
-
-    Workers get each input's bytes with the task, so they need no access to this machine's
-    files. A task that ignores its time limit cannot be killed from here: it is reported as a
-    timeout and abandoned.
-    """
-
-    can_kill = False
-
-    def __init__(self, scheduler: Any, jobs: int | None):
-        try:
-            from distributed import Client
-        except ImportError as error:
-            raise BatchError(
-                "running on a Dask cluster needs the optional dependency: "
-                "pip install 'ambtenarenpanel-extractor[dask]'"
-            ) from error
-        self.owns_client = not isinstance(scheduler, Client)
-        try:
-            self.client = (
-                Client(scheduler, set_as_default=False) if self.owns_client else scheduler
-            )
-        except (OSError, TimeoutError, ValueError) as error:
-            raise BatchError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from error
-        self.executor = self.client.get_executor(pure=False)
-        threads = sum(self.client.nthreads().values())
-        self.jobs = self.window = jobs or max(threads, 1)
-
-    def submit(self, task: BatchTask, extract: Extract | None) -> Future:
-        content = Path(task.location).read_bytes()
-        return self.executor.submit(run_task, replace(task, content=content), extract)
-
-    def started(self) -> list[int]:
-        return []
-
-    def replace(self) -> None:  # pragma: no cover - never called: can_kill is False
-        raise NotImplementedError
-
-    def close(self, *, kill: bool = False) -> None:
-        self.executor.shutdown(wait=False)
-        if self.owns_client:
-            self.client.close()
 
 
 # --- the run -----------------------------------------------------------------------------
@@ -689,9 +540,9 @@ def _run_locked(
     try:
         if tasks:
             if scheduler is not None:
-                pool = _DaskPool(scheduler, jobs)
+                pool = DaskPool(scheduler, jobs)
             else:
-                pool = _ProcessPool(min(jobs or default_jobs(), len(tasks)), warm=extract is None)
+                pool = ProcessPool(min(jobs or default_jobs(), len(tasks)), warm=extract is None)
             summary.workers = workers = pool.jobs
         report("start")
         for entry in entries:

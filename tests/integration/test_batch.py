@@ -316,13 +316,13 @@ def test_batch_survives_a_pool_that_breaks_between_two_submits(tmp_path, monkeyp
     # itself raises. The run replaces the pool and goes on instead of stopping.
     from concurrent.futures.process import BrokenProcessPool
 
-    from extractor.batch import runner
+    from extractor.batch import pools
 
     folder = tmp_path / "in"
     folder.mkdir()
     for index, path in enumerate(sample_texts()[:3]):
         (folder / f"{index}-{path.name}").write_bytes(path.read_bytes())
-    submit = runner._ProcessPool.submit
+    submit = pools.ProcessPool.submit
     calls = []
 
     def break_once(self, task, extract):
@@ -331,7 +331,7 @@ def test_batch_survives_a_pool_that_breaks_between_two_submits(tmp_path, monkeyp
             raise BrokenProcessPool("a child process terminated abruptly")
         return submit(self, task, extract)
 
-    monkeypatch.setattr(runner._ProcessPool, "submit", break_once)
+    monkeypatch.setattr(pools.ProcessPool, "submit", break_once)
     summary = run_batch([folder], tmp_path / "out", jobs=1)
     assert {entry.status for entry in summary.inputs} <= set(GOOD)
     assert calls[0] == calls[1]
@@ -368,7 +368,7 @@ def test_batch_killed_pool_does_not_wait_for_half_a_result():
     import struct
     from concurrent.futures import ProcessPoolExecutor
 
-    from extractor.batch.runner import _kill_executor
+    from extractor.batch.pools import kill_executor
 
     executor = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
     executor.submit(time.sleep, 60)
@@ -379,6 +379,6 @@ def test_batch_killed_pool_does_not_wait_for_half_a_result():
     # The length of a 100-byte message, and then only one of its bytes.
     os.write(executor._result_queue._writer.fileno(), struct.pack("!i", 100) + b"x")
     time.sleep(0.5)
-    _kill_executor(executor)
+    kill_executor(executor)
     manager.join(timeout=20)
     assert not manager.is_alive()
