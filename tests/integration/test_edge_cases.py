@@ -94,3 +94,16 @@ def test_extract_command_huge_number_is_dropped_with_a_warning(unit, tmp_path):
     document = json.loads(result.stdout, parse_constant=lambda name: pytest.fail(f"{name} in the JSON"))
     assert [r["value"] for r in document["records"]] == [12]
     assert [w["code"] for w in document["warnings"]] == ["number_too_large"]
+
+
+def test_readme_command_table_names_every_option():
+    from pathlib import Path
+
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("## Command line") : readme.index("## Python API")]
+    for command in main.commands.values():
+        for parameter in command.params:
+            options = [o for o in parameter.opts + parameter.secondary_opts if o.startswith("-")]
+            if options and "--help" not in options:
+                assert any(o in table for o in options), f"{command.name} {options} missing from the README"
+    assert "--version" in table
