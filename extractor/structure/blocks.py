@@ -464,6 +464,10 @@ class _BlockBuilder:
         if self.gap:
             if draft.role == Role.BULLET and not starts_lower:
                 return False  # a list item ends at a blank line unless its sentence goes on
+            if len(draft.lines) == 1 and not starts_lower and all(
+                self.shapes.is_display_line(ln) for ln in (last, line)
+            ):
+                return False  # two display lines apart, such as headings with no text under them
             closes_quote = (
                 draft.lines[0].text[0] in self.rules.opening_quotes
                 and last.text[-1] in self.rules.closing_quotes

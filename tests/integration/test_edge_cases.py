@@ -107,3 +107,11 @@ def test_readme_command_table_names_every_option():
             if options and "--help" not in options:
                 assert any(o in table for o in options), f"{command.name} {options} missing from the README"
     assert "--version" in table
+
+
+def test_a_text_of_headings_only_keeps_every_line_apart():
+    article = extract("Werkdruk bij de overheid\n\nStructureel hoog\n\nHoe verder?\n\nWat is er nodig\n")
+    assert article.title == "Werkdruk bij de overheid"
+    assert article.records == []
+    parts = [article.title, article.subtitle, *article.text.split("\n\n")]
+    assert sorted(parts) == sorted(["Werkdruk bij de overheid", "Structureel hoog", "Hoe verder?", "Wat is er nodig"])
