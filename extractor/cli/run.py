@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -110,7 +111,11 @@ def run_command(
             f"interrupted: {shown(str(output))}/run.json is saved; run the same command again to resume",
             highlight=False,
         )
-        sys.exit(int(code))
+        # run.json is saved by now. A pool whose manager thread waits on a half-read result
+        # pipe would block the interpreter's exit hooks for ever, so skip them.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(int(code))
     finally:
         signal.signal(signal.SIGTERM, previous)
     if not quiet:
