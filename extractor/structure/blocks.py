@@ -410,7 +410,9 @@ class _BlockBuilder:
             and line.text[0].isupper()
             and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS
             and (line.text[-1] not in self.rules.closing_quotes or quoted_end)
-            and (previous is None or self.shapes.ends(previous, self.rules.clause_end))
+            # One paragraph per line: a line end is a paragraph end, even without end mark.
+            and (previous is None or self.shapes.ends(previous, self.rules.clause_end)
+                 or len(previous.text) >= 2 * len(line.text) + self.rules.wrapped_line_max)
             and (self.shapes.is_bullet(following) or (
                 following.text[0].isupper()
                 and len(following.text) >= 2 * len(line.text)
