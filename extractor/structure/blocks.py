@@ -244,6 +244,8 @@ class _BlockBuilder:
                 continue
             if len(current.text) > self.rules.pull_quote_width_ratio * self.width:
                 return None
+            if self.shapes.closes_quote_inside(current):
+                return None  # '‘…’, vertelt een adviseur': a quote in the prose, not set apart
             taken.append(current)
             if current.text[-1] in self.rules.closing_quotes and (j - 1 > i or len(current.text) > 1):
                 if j < len(self.lines) and self.lines[j] is not None and not (
@@ -271,6 +273,8 @@ class _BlockBuilder:
             current = self.lines[j]
             if current is None:
                 return None
+            if self.shapes.closes_quote_inside(current):
+                return None  # a quote woven into the prose
             if current.text[-1] in self.rules.closing_quotes:
                 following = self.lines[j + 1] if j + 1 < len(self.lines) else None
                 if following is not None and not following.text[0].isupper():

@@ -242,6 +242,13 @@ class LineShapes:
             and text[0] not in self.rules.opening_quotes
         )
 
+    def closes_quote_inside(self, line: Line) -> bool:
+        """A quote closes before the line ends ('zo’n' and 'collega’s' hold apostrophes)."""
+        text = line.text
+        return any(
+            mark in self.rules.closing_quotes and not after.isalpha() for mark, after in zip(text, text[1:])
+        )
+
     def holds_a_sentence(self, line: Line) -> bool:
         """A paragraph ends a sentence, at its end or inside (copy cut off mid-sentence)."""
         return self.ends(line, self.rules.clause_end) or self.rules.inner_sentence_end.search(line.text) is not None
