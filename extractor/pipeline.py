@@ -194,7 +194,8 @@ def _sample_size(records: list[Record]) -> int | None:
         return None
     labels = load_json("labels.json")
     cues = re.compile("|".join(labels["sample_size_cues"]), re.IGNORECASE)
-    cued = [r for r in counts if cues.search(r.sentence)]
+    # A count compared over time ('groeide van 4,2 miljoen in 2020 naar ...') is no sample.
+    cued = [r for r in counts if cues.search(r.sentence) and r.period is None]
     sample = max(cued or counts, key=lambda r: r.value)
     if cued:
         sample.label = labels["sample_size_label"]

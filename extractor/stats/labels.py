@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import regex
 
-from ..text.lexicon import dutch_lexicon
 from .numbers import parse_number, skip_group
 from .rules import CLOSING_QUOTES, OPENING_QUOTES
 from .sentence import Candidate, SentenceTokens, is_finite_verb, is_noun, is_verb
@@ -16,6 +15,8 @@ LEAD_IN_MAX_REMAINDER = 2
 NEXT_STATISTIC_WINDOW = 3
 # 'De meeste deelnemers werken bij ...: 27 procent': the subject before the verb is short.
 COLON_SUBJECT_MAX_WORDS = 4
+# 'Een ruime meerderheid van', 'Ruim een derde van': the quantity word stands near the start.
+QUANTITY_WORD_MAX_OFFSET = 3
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks"})
 PRONOUNS = frozenset({"dit", "dat", "die", "het", "deze", "er", "ermee", "hiermee"})
 
@@ -68,7 +69,8 @@ def label_candidate(sentence: SentenceTokens, candidate: Candidate, candidates: 
             first, end = _cut_verb_lead_in(sentence, first, end)
         candidate.labels = [trim_label(sentence, first, end)]
         return
-    answers = _quoted_answers(sentence, candidate.first)
+    previous_end = max((c.end for c in candidates if c.end <= candidate.first), default=0)
+    answers = _quoted_answers(sentence, candidate.first, previous_end)
     if answers:
         candidate.labels = answers
         return
@@ -209,10 +211,11 @@ def _cut_verb_lead_in(sentence: SentenceTokens, first: int, end: int) -> tuple[i
             lead = lowers[first:index]
             if sentence.starts_with(index, sentence.rules.fixed_phrases):
                 break  # 'op de hoogte', 'in staat', 'aan zet' say what the label means
-            lexicon = dutch_lexicon()
-            # Verbs and employment words only: 'tevreden over het beleid' keeps its adjective.
+            # Verbs and employment words only: 'tevreden over het beleid' keeps its adjective, and
+            # 'vertrouwen in de aanpak' its noun.
             if all(
-                (lexicon.is_verb(w) or w in sentence.rules.employment_words) and w not in NEGATIONS for w in lead
+                (is_finite_verb(w, sentence.rules) or w in sentence.rules.employment_words) and w not in NEGATIONS
+                for w in lead
             ):
                 return _cut_lead_in(sentence, first, end)
             break
@@ -243,6 +246,11 @@ def _forward(sentence: SentenceTokens, index: int) -> tuple[int, int]:
             s in sentence.starts for s in range(end + 1, end + 1 + NEXT_STATISTIC_WINDOW)
         ) and not _inside_band(sentence, end) and (end + 1 >= len(lowers) or lowers[end + 1] not in rules.open_ends):
             break
+        elif (
+            word in rules.list_conjunctions and end + 1 < len(lowers) and lowers[end + 1] in rules.lead_in_prepositions
+            and any(s > end for s in sentence.starts)
+        ):
+            break  # '6 procent en bij ‘lange dagen’ is het 35 procent': a new clause with its own figure
         end += 1
     return index, end
 
@@ -290,7 +298,21 @@ def _is_group_phrase(sentence: SentenceTokens, span: tuple[int, int]) -> bool:
         or last in rules.group_nouns
         or last in rules.fraction_words
         or parse_number(last, rules) is not None
+        or quantified_group(sentence, *span) is not None
     )
+
+
+def quantified_group(sentence: SentenceTokens, first: int, end: int) -> int | None:
+    """'Een ruime meerderheid van de inwoners (63 procent)': the index of 'van' after the quantity word.
+
+    Such a phrase names whom the share is of; what they answered follows the bracket.
+    """
+    rules = sentence.rules
+    lowers = sentence.lowers
+    for index in range(first, min(end - 1, first + QUANTITY_WORD_MAX_OFFSET + 1)):
+        if (lowers[index] in rules.group_nouns or lowers[index] in rules.fraction_words) and lowers[index + 1] == "van":
+            return index + 1
+    return None
 
 
 def _colon_label(sentence: SentenceTokens, colon: int) -> str:
@@ -328,12 +350,15 @@ def _quoted_before(sentence: SentenceTokens, bracket: int) -> str | None:
     return answer.group() if answer else sentence.text(opening + 1, bracket - 1)
 
 
-def _quoted_answers(sentence: SentenceTokens, first: int) -> list[str]:
-    """'zowel het antwoord ‘Ja’ als ‘Weet niet’ door 42 procent': one label per quoted answer."""
+def _quoted_answers(sentence: SentenceTokens, first: int, start: int = 0) -> list[str]:
+    """'zowel het antwoord ‘Ja’ als ‘Weet niet’ door 42 procent': one label per quoted answer.
+
+    Only quotes after the statistic before (from token ``start``) belong to this one.
+    """
     answers = []
     if sentence.first_quote is None or first < 1 or sentence.tokens[first - 1].idx < sentence.first_quote:
         return answers  # no quote before the number: skip reading the sentence up to it
-    text = sentence.text(0, first)
+    text = sentence.text(start, first)
     for match in _QUOTED.finditer(text):
         answers.append(match.group(1).strip())
     return answers
@@ -358,11 +383,31 @@ def _subject(sentence: SentenceTokens, first: int) -> str:
     phrase = sentence.starts_with(start, rules.subject_leaders)
     if phrase:
         start += len(phrase)
+    if end < len(lowers) and lowers[end] == "met":
+        start, end = _subject_of_verb(sentence, start, end)
     subject = trim_label(sentence, start, end)
     if not subject and start > 1 and lowers[start - 1] == ",":
         # 'Thuis kunnen ambtenaren zich beter concentreren, vindt 71 procent.'
         return _subject(sentence, start - 1)
     return subject
+
+
+def _subject_of_verb(sentence: SentenceTokens, first: int, end: int) -> tuple[int, int]:
+    """'De respons was volgens hem met 36 procent hoog': the subject before the verb, or after it
+    when the clause opens with a prepositional phrase ('Bij de politie was de groei met ...')."""
+    rules = sentence.rules
+    lowers = sentence.lowers
+    verb = next(
+        (i for i in range(first + 1, end) if is_finite_verb(lowers[i], rules) and lowers[i - 1] not in rules.determiners),
+        None,
+    )
+    if verb is None:
+        return first, end
+    if lowers[first] in rules.lead_in_prepositions:
+        after = verb + 1
+        stop = next((i for i in range(after, end) if lowers[i] in rules.lead_in_prepositions and i > after + 1), end)
+        return after, stop
+    return first, verb
 
 
 def _is_emphasis_end(sentence: SentenceTokens, end: int) -> int:

@@ -52,6 +52,8 @@ class NonStatisticRules:
     range_leads: frozenset[str]
     age_words: frozenset[str]
     years: tuple[int, int]
+    magnitude_units: frozenset[str]
+    money_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -59,7 +61,10 @@ def non_statistic_rules() -> NonStatisticRules:
     data = require_keys(
         NON_STATISTICS_FILE,
         load_json(NON_STATISTICS_FILE),
-        {"context_words", "context_window", "context_suffixes", "followers", "range_leads", "age_words", "year_range"},
+        {
+            "context_words", "context_window", "context_suffixes", "followers", "range_leads", "age_words",
+            "year_range", "magnitude_units", "money_words",
+        },
     )
     return NonStatisticRules(
         context_words=frozenset(data["context_words"]),
@@ -69,6 +74,8 @@ def non_statistic_rules() -> NonStatisticRules:
         range_leads=frozenset(data["range_leads"]),
         age_words=frozenset(data["age_words"]),
         years=tuple(data["year_range"]),
+        magnitude_units=frozenset(data["magnitude_units"]),
+        money_words=frozenset(data["money_words"]),
     )
 
 
@@ -151,6 +158,11 @@ def _make_candidate(sentence: SentenceTokens, kind: str, first: int, end: int) -
             value *= rules.multipliers[lowers[1]]  # '5 miljoen Nederlanders', '2,5 duizend leden'
         if value is not None and math.isinf(value):
             return Candidate(kind, first, first, end, value, Unit.COUNT)
+        if value is not None and lowers[-1] in rules.multipliers:
+            reason = _not_a_head_count(sentence, end)
+            if reason:
+                sentence.drop(first, end, reason)
+                return None
         if value is None or value < 2 or (value.is_integer() is False):
             if value is not None:
                 sentence.drop(first, end, "not a whole number of people")
@@ -218,7 +230,7 @@ def _coordinated(sentence: SentenceTokens, candidate: Candidate) -> list[Candida
         value = parse_number(sentence.lowers[index - 1], rules)
         if value is not None and not is_year(sentence.lowers[index - 1]):
             return [Candidate("PERCENT", index - 1, index - 1, index, value, Unit.PERCENT)]
-    joiners = rules.list_conjunctions | {",", "versus", "vs."}
+    joiners = rules.list_conjunctions | {",", "versus", "vs.", "tegen", "tegenover"}
     if index < 1 or sentence.lowers[index] not in joiners:
         return []
     while index >= 1 and sentence.lowers[index] in joiners:
@@ -276,6 +288,21 @@ def skip_group(sentence: SentenceTokens, index: int) -> int:
     if index < len(lowers) and (lowers[index] in rules.respondent_nouns or lowers[index] in rules.counted_nouns):
         return index + 1
     return start
+
+
+def _not_a_head_count(sentence: SentenceTokens, end: int) -> str | None:
+    """'tot 3,8 miljoen' counts the people the sentence is about; '5 miljoen euro' or a budget does not."""
+    rules = non_statistic_rules()
+    lowers = sentence.lowers
+    after = lowers[end] if end < len(lowers) else ""
+    if after in rules.magnitude_units or (after.isalpha() and after not in sentence.rules.lead_in_prepositions
+                                          and after not in sentence.rules.list_conjunctions
+                                          and after not in sentence.rules.finite_verbs):
+        return f"a count of '{after}', not of people"
+    money = next((w for w in lowers if w in rules.money_words), None)
+    if money:
+        return f"an amount of money ('{money}')"
+    return None
 
 
 def _not_a_share(sentence: SentenceTokens, index: int) -> str | None:

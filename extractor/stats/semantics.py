@@ -8,7 +8,7 @@ from functools import lru_cache
 import regex
 
 from ..datafiles import load_json, require_keys
-from .labels import trim_label
+from .labels import quantified_group, trim_label
 from .rules import Phrases
 from .sentence import Candidate, SentenceTokens, is_finite_verb
 
@@ -27,18 +27,28 @@ class ConstructionRules:
     population_nouns: frozenset[str]
     population_suffixes: tuple[str, ...]
     whole_panel: frozenset[str]
+    quantity_words: frozenset[str]
     modifiers: frozenset[str]
     max_head_offset: int
     max_population_words: int
     contrast: Phrases
     references: frozenset[str]
     change_verbs: frozenset[str]
+    rises: frozenset[str]
+    falls: frozenset[str]
+    rise_label: str
+    fall_label: str
+    amount_leads: frozenset[str]
+    level_leads: frozenset[str]
+    openers: frozenset[str]
+    subject_stops: frozenset[str]
     subject_fillers: Phrases
     past: Phrases
     same_period: Phrases
     current: Phrases
     current_label: str
     year_leads: frozenset[str]
+    time_words: frozenset[str]
     past_fallback: str
     both: Phrases
     both_of: frozenset[str]
@@ -48,25 +58,40 @@ class ConstructionRules:
 @lru_cache(maxsize=1)
 def construction_rules() -> ConstructionRules:
     data = require_keys(CONSTRUCTIONS_FILE, load_json(CONSTRUCTIONS_FILE), {"population", "contrast", "references", "time", "shared"})
-    population = require_keys(CONSTRUCTIONS_FILE, data["population"], {"prepositions", "nouns", "suffixes", "whole_panel", "modifiers"})
-    time = require_keys(CONSTRUCTIONS_FILE, data["time"], {"change_verbs", "subject_fillers", "past", "current", "current_label"})
+    population = require_keys(CONSTRUCTIONS_FILE, data["population"], {"prepositions", "nouns", "suffixes", "whole_panel", "quantity_words", "modifiers"})
+    time = require_keys(
+        CONSTRUCTIONS_FILE, data["time"], {
+            "change_verbs", "subject_fillers", "past", "current", "current_label", "time_words", "rises", "falls",
+            "rise_label", "fall_label", "amount_leads", "level_leads", "openers", "stops",
+        }
+    )
     return ConstructionRules(
         prepositions=frozenset(population["prepositions"]),
         population_nouns=frozenset(population["nouns"]),
         population_suffixes=tuple(population["suffixes"]),
         whole_panel=frozenset(population["whole_panel"]),
+        quantity_words=frozenset(population["quantity_words"]),
         modifiers=frozenset(population["modifiers"]),
         max_head_offset=population["max_head_offset"],
         max_population_words=population["max_words"],
         contrast=Phrases(data["contrast"]),
         references=frozenset(data["references"]),
         change_verbs=frozenset(time["change_verbs"]),
+        rises=frozenset(time["rises"]),
+        falls=frozenset(time["falls"]),
+        rise_label=time["rise_label"],
+        fall_label=time["fall_label"],
+        amount_leads=frozenset(time["amount_leads"]),
+        level_leads=frozenset(time["level_leads"]),
+        openers=frozenset(time["openers"]),
+        subject_stops=frozenset(time["stops"]),
         subject_fillers=Phrases(time["subject_fillers"]),
         past=Phrases(time["past"]),
         same_period=Phrases(time["same_period"]),
         current=Phrases(time["current"]),
         current_label=time["current_label"],
         year_leads=frozenset(time["year_leads"]),
+        time_words=frozenset(time["time_words"]),
         past_fallback=time["past_fallback"],
         both=Phrases(data["shared"]["both"]),
         both_of=frozenset(data["shared"]["both_of"]),
@@ -163,14 +188,20 @@ def mark_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> N
     lowers = sentence.lowers
     for candidate in candidates:
         _mark_group_after(sentence, candidate)
+        _mark_group_around_brackets(sentence, candidate)
         segment = _segment_start(sentence, candidates, candidate)
+        # 'Ouderen zijn kritischer: van de deelnemers ouder dan 55 vindt 34 procent ...'
+        colon = next((i for i in range(candidate.first - 2, segment - 1, -1) if lowers[i] == ":"), None)
+        after_colon = colon is not None and lowers[colon + 1] in rules.prepositions
+        if after_colon:
+            segment = colon + 1
         index = segment
         while index < candidate.first and (
             lowers[index] in LEAD_SKIPS or sentence.starts_with(index, sentence.rules.subject_leaders)
         ):
             index += 1
         # Right after the number before, a group is that number's predicate ('27 procent bij het Rijk').
-        follows_number = segment > 0 and index == segment
+        follows_number = not after_colon and segment > 0 and index == segment
         if (
             not follows_number
             and index + 1 < candidate.first
@@ -191,6 +222,33 @@ def mark_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> N
                     sentence.starts.add(index)  # the clause before ends where this group is named
 
 
+def mark_subject_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
+    """'Zelfstandigen werkten vaker thuis: 30 procent van hun uren': a group as the subject of the
+    sentence is whom its first figures are about, unless the label names that group already."""
+    lowers = sentence.lowers
+    index = 0
+    while index < len(lowers) and (lowers[index] in LEAD_SKIPS or sentence.starts_with(index, sentence.rules.subject_leaders)):
+        index += 1
+    limit = candidates[0].first if candidates else 0
+    if index >= limit or lowers[index] in construction_rules().prepositions or lowers[index] in sentence.rules.lead_in_prepositions:
+        return  # a group after a preposition is found by mark_populations
+    end = _group_phrase(sentence, index, limit)
+    if end is None or end >= limit or not is_finite_verb(lowers[end], sentence.rules):
+        return
+    rules = construction_rules()
+    head = next(i for i in range(index, end) if is_population_word(lowers[i]))
+    if any(w in sentence.rules.group_nouns or w in rules.quantity_words or w in rules.prepositions for w in lowers[index:head]):
+        return  # 'De grootste groep ambtenaren', 'De meeste deelnemers': the panel itself; 'De zorg van ...
+    population = _population_text(sentence, index, end)
+    if population is None:
+        return
+    for candidate in candidates:
+        if candidate.population is not None or _after_contrast(sentence, candidate):
+            break
+        if not any(population.lower() in label.lower() for label in candidate.labels):
+            candidate.population = population
+
+
 def _past_examples(sentence: SentenceTokens, end: int, limit: int) -> int:
     """'Onder 60-plussers in de uitvoering, zoals handhavers, ...': the examples belong to the group."""
     lowers = sentence.lowers
@@ -199,6 +257,26 @@ def _past_examples(sentence: SentenceTokens, end: int, limit: int) -> int:
         if close is not None:
             return close + 1
     return end
+
+
+def _mark_group_around_brackets(sentence: SentenceTokens, candidate: Candidate) -> None:
+    """'Een meerderheid van de jongeren (63 procent) is ...', 'Ruim een derde (36 procent) van de thuiswerkers, ...'."""
+    lowers = sentence.lowers
+    bracket, close = candidate.first - 1, candidate.end
+    if bracket < 1 or lowers[bracket] != "(" or close >= len(lowers) or lowers[close] != ")":
+        return
+    if close + 1 < len(lowers) and lowers[close + 1] == "van":
+        end = _group_phrase(sentence, close + 2, len(lowers))
+        if end is not None:
+            candidate.group_end = end
+            candidate.population = candidate.population or _population_text(sentence, close + 2, end)
+        return
+    first = bracket
+    while first > 0 and lowers[first - 1] not in PUNCTUATION and first - 1 not in sentence.starts:
+        first -= 1
+    van = quantified_group(sentence, first, bracket)
+    if van is not None and _group_phrase(sentence, van + 1, bracket) == bracket:
+        candidate.population = candidate.population or _population_text(sentence, van + 1, bracket)
 
 
 def _mark_group_after(sentence: SentenceTokens, candidate: Candidate) -> None:
@@ -266,10 +344,23 @@ def mark_periods(sentence: SentenceTokens, candidates: list[Candidate], context:
         if candidate.period is not None:
             continue
         segment = _segment_start(sentence, candidates, candidate)
-        period = _period_phrase(sentence, segment, candidate.first)
+        # 'waar 32 procent in 2016 ... was, is dat nu 44 procent': a 'nu' nearer the number wins.
+        current = [i for i in range(segment, candidate.first) if sentence.starts_with(i, rules.current)]
+        period = _period_phrase(sentence, current[-1] if current else segment, candidate.first)
+        if period is None and not current:
+            period = _period_after(sentence, candidate)
         if period:
             candidate.period = period
             context.past_period = period
+
+
+def _period_after(sentence: SentenceTokens, candidate: Candidate) -> str | None:
+    """'32 procent in 2016': a year right after the number phrase."""
+    lowers = sentence.lowers
+    index = candidate.end
+    if index + 1 < len(lowers) and lowers[index] in construction_rules().year_leads and _YEAR.fullmatch(lowers[index + 1]):
+        return sentence.tokens[index + 1].text
+    return None
 
 
 def _starts_after_van(sentence: SentenceTokens, candidate: Candidate) -> bool:
@@ -278,19 +369,80 @@ def _starts_after_van(sentence: SentenceTokens, candidate: Candidate) -> bool:
 
 def _change_subject(sentence: SentenceTokens, van: int) -> str:
     """'Het aandeel dat ... meldt, daalde in dezelfde periode van': what changed."""
+    verb = _change_verb(sentence, 0, van)
+    return "" if verb is None else _changed_thing(sentence, verb, van)
+
+
+def _change_verb(sentence: SentenceTokens, first: int, end: int, verbs: frozenset[str] | None = None) -> int | None:
+    """The last change verb before ``end``; in 'nam het aantal ... af met' the verb, not its particle."""
+    rules = construction_rules()
+    verbs = verbs or rules.change_verbs
+    found = [i for i in range(first, end) if sentence.lowers[i] in verbs]
+    verbs = [i for i in found if sentence.lowers[i] not in rules.subject_stops]
+    return (verbs or found or [None])[-1]
+
+
+def _changed_thing(sentence: SentenceTokens, verb: int, end: int) -> str:
+    """The subject of a change verb: before it ('Het aandeel thuiswerkers steeg'), or after it when the
+    clause opens with something else ('Tussen 2021 en 2023 steeg het aantal thuiswerkers met')."""
     rules = construction_rules()
     lowers = sentence.lowers
-    verb = next((i for i in range(van - 1, -1, -1) if lowers[i] in rules.change_verbs), None)
-    if verb is None:
-        return ""
     first = 0
+    while first < verb and (lowers[first] in LEAD_SKIPS or sentence.starts_with(first, sentence.rules.subject_leaders)):
+        first += 1
+    if first == verb or lowers[first] in rules.openers or _YEAR.fullmatch(lowers[first]):
+        first, stop = verb + 1, verb + 1
+        while stop < end and lowers[stop] not in rules.subject_stops and lowers[stop] not in PUNCTUATION:
+            stop += 1
+    else:
+        stop = verb
     phrase = sentence.starts_with(first, rules.subject_fillers)
-    if phrase:
+    if phrase and first + len(phrase) < stop:
         first += len(phrase)
-    end = verb
-    while end > first and lowers[end - 1] in (",",):
-        end -= 1
-    return trim_label(sentence, first, end)
+    while stop > first and lowers[stop - 1] in (",",):
+        stop -= 1
+    return trim_label(sentence, first, stop)
+
+
+def mark_changes(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
+    """'steeg het aantal thuiswerkers met 400 duizend, tot 2,6 miljoen': the change and the new level.
+
+    The amount after 'met' is a change, labelled as such ('toename aantal thuiswerkers'); the level
+    after 'tot' is the changed thing itself. A pronoun subject ('steeg dit met') keeps the label
+    found before, with the kind of change in front of it.
+    """
+    rules = construction_rules()
+    lowers = sentence.lowers
+    for candidate in candidates:
+        lead = candidate.first - 1
+        if lead < 1 or candidate.period is not None:
+            continue
+        amount = lowers[lead] in rules.amount_leads
+        if not amount and lowers[lead] not in rules.level_leads:
+            continue
+        start = next((i + 1 for i in range(lead - 1, -1, -1) if lowers[i] in (";",) or lowers[i] in sentence.rules.clause_conjunctions), 0)
+        # Only verbs with a direction: 'het gaat om 27 procent, vergeleken met 13' is no change.
+        verb = _change_verb(sentence, start, lead, rules.rises | rules.falls | {"nam", "neemt", "namen", "nemen"})
+        if verb is None or not _direction(sentence, verb, lead):
+            continue
+        thing = _changed_thing(sentence, verb, lead)
+        if thing.lower() in rules.references or thing.lower() in RELATIVE:
+            thing = ""
+        if amount:
+            kind = rules.rise_label if _direction(sentence, verb, lead) > 0 else rules.fall_label
+            candidate.labels = [" ".join(p for p in (kind, thing) if p)]
+        elif thing:
+            candidate.labels = [thing]
+
+
+def _direction(sentence: SentenceTokens, verb: int, end: int) -> int:
+    rules = construction_rules()
+    words = sentence.lowers[verb:end]
+    if any(w in rules.rises for w in words):
+        return 1
+    if any(w in rules.falls for w in words):
+        return -1
+    return 0
 
 
 # References: 'Onder jongeren is dat 55 procent', 'tegen 18 procent van de 55-plussers'.
@@ -306,14 +458,17 @@ def resolve_references(sentence: SentenceTokens, candidates: list[Candidate], co
         if len(candidate.labels) <= 1:
             label = candidate.labels[0] if candidate.labels else ""
             label = _without_group(sentence, candidate, label)
-            words = [w.lower() for w in regex.findall(r"[\p{L}'’-]+", label)]
+            words = [w.lower() for w in regex.findall(r"[\p{L}\d'’-]+", label)]
+            # 'nu, zes weken later, is dat 62 procent': words of time say when, never what.
+            timely = [w for w in words if _is_time_word(sentence, w)]
             refers = all(
                 w in rules.references or w in sentence.rules.backward_stops or w in sentence.rules.generic_words
+                or w in sentence.rules.lead_in_prepositions or _is_time_word(sentence, w)
                 for w in words
             ) or any(sentence.text(c.number, c.end) in label for c in candidates if c is not candidate)
             has_context = (
                 candidate.lead is not None or candidate.population is not None or candidate.period is not None
-                or _after_contrast(sentence, candidate)
+                or _after_contrast(sentence, candidate) or bool(timely)
             )
             colon = _colon_clause(sentence, candidates, candidate) if refers else None
             if colon:
@@ -328,6 +483,14 @@ def resolve_references(sentence: SentenceTokens, candidates: list[Candidate], co
         previous = candidate
     if previous is not None:
         context.last = previous
+
+
+def _is_time_word(sentence: SentenceTokens, word: str) -> bool:
+    return (
+        word in construction_rules().time_words
+        or _YEAR.fullmatch(word) is not None
+        or word in sentence.rules.number_words
+    )
 
 
 def _colon_clause(sentence: SentenceTokens, candidates: list[Candidate], candidate: Candidate) -> str | None:
@@ -360,7 +523,10 @@ def _without_group(sentence: SentenceTokens, candidate: Candidate, label: str) -
     for piece in sorted(pieces, key=len, reverse=True):
         if piece and piece.lower() in label.lower():
             at = label.lower().index(piece.lower())
-            label = (label[:at] + label[at + len(piece):])
+            before = label[:at].rstrip()
+            if _YEAR.fullmatch(piece) and before.rsplit(" ", 1)[-1].lower() in construction_rules().year_leads:
+                at = len(before) - len(before.rsplit(" ", 1)[-1])  # 'in 2016' goes as a whole
+            label = label[:at] + label[label.lower().index(piece.lower()) + len(piece):]
     return " ".join(label.split()).strip(" ,;:")
 
 

@@ -14,7 +14,15 @@ from ..models import Qualifier, Unit
 from .labels import distribute_respectively, label_candidate
 from .numbers import find_candidates, parse_number
 from .rules import APOSTROPHES, StatisticRules, statistic_rules
-from .semantics import ReferenceContext, mark_periods, mark_populations, resolve_references, shared_value_labels
+from .semantics import (
+    ReferenceContext,
+    mark_changes,
+    mark_periods,
+    mark_populations,
+    mark_subject_populations,
+    resolve_references,
+    shared_value_labels,
+)
 from .sentence import Candidate, SentenceTokens
 from .statements import StatementContext, attach_statements, question_clause
 
@@ -108,8 +116,10 @@ def find_statistics(
             label_candidate(sentence, candidate, candidates)
             if len(candidate.labels) < 2:  # quoted answers ('zowel ‘Ja’ als ‘Weet niet’') are found already
                 candidate.labels = shared_value_labels(sentence, candidate) or candidate.labels
+        mark_subject_populations(sentence, candidates)
         distribute_respectively(sentence, candidates)
         mark_periods(sentence, candidates, references)
+        mark_changes(sentence, candidates)
         resolve_references(sentence, candidates, references)
         attach_statements(sentence, candidates, context)
         labelled.extend((sentence, c) for c in candidates if not c.drop)

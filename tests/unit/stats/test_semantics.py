@@ -115,6 +115,96 @@ def test_semantics_same_period_carries_over_from_the_comparison_before():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Vorig jaar vond 40 procent de werkdruk te hoog en nu, een jaar later, is dat 47 procent.",
+         [(40, "werkdruk te hoog", None, "vorig jaar"), (47, "werkdruk te hoog", None, None)]),
+        ("In 2019 wilde 61 procent van de ambtenaren thuiswerken, nu wil nog 45 procent dat.",
+         [(61, "thuiswerken", None, "2019"), (45, "thuiswerken", None, None)]),
+        ("Toen 30 procent in 2018 voor een vaste werkplek was, is dat inmiddels 21 procent.",
+         [(30, "voor een vaste werkplek was", None, "2018"), (21, "voor een vaste werkplek was", None, None)]),
+        ("Half maart had 34 procent vertrouwen in de aanpak en nu, drie maanden later, is dat 51 procent.",
+         [(34, "vertrouwen in de aanpak", None, None), (51, "vertrouwen in de aanpak", None, None)]),
+        ("Begin 2022 zag 18 procent een hybride toekomst; twee jaar later is dat 44 procent.",
+         [(18, "een hybride toekomst", None, None), (44, "een hybride toekomst", None, None)]),
+    ],
+)
+def test_semantics_words_of_time_are_no_label(text, expected):
+    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tussen 2020 en 2022 steeg het aantal thuiswerkers met bijna 400 duizend, tot 2,6 miljoen.",
+         [(400000, "count", "toename aantal thuiswerkers"), (2600000, "count", "aantal thuiswerkers")]),
+        ("Het aantal mantelzorgers daalde met ruim 200 duizend.", [(200000, "count", "afname aantal mantelzorgers")]),
+        ("Tegelijkertijd nam het aantal mensen dat vooral op kantoor werkt af met 300 duizend, tot 2,1 miljoen.",
+         [(300000, "count", "afname aantal mensen dat vooral op kantoor werkt"),
+          (2100000, "count", "aantal mensen dat vooral op kantoor werkt")]),
+        ("Het aandeel thuiswerkers steeg met 4 procent.", [(4, "percent", "toename thuiswerkers")]),
+        ("In vijf jaar daalde het ziekteverzuim tot 4,8 procent.", [(4.8, "percent", "ziekteverzuim")]),
+        ("Het totale aantal deelnemers groeide van 4,2 miljoen naar 4,6 miljoen.",
+         [(4200000, "count", "totale aantal deelnemers"), (4600000, "count", "totale aantal deelnemers")]),
+    ],
+)
+def test_semantics_changes_and_new_levels(text, expected):
+    found = [(r.value, r.unit.value, r.label) for r in extract(text).records]
+    assert found == [(float(v), unit, label) for v, unit, label in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Een meerderheid van de leden (63 procent) is voor een verbod op reclame.",
+         [(63, "voor een verbod op reclame", None)]),
+        ("Ruim een derde (36 procent) van de mensen die thuis kunnen werken, werkt al op kantoor.",
+         [(36, "werkt al op kantoor", "mensen die thuis kunnen werken")]),
+        ("Bijna niemand (1%) vindt dat de regeling moet worden afgeschaft.",
+         [(1, "regeling moet worden afgeschaft", None)]),
+        ("Een kleine minderheid van de leidinggevenden (18 procent) werkt vooral op kantoor.",
+         [(18, "werkt vooral op kantoor", "leidinggevenden")]),
+        ("Het merendeel van de jongeren (71 procent) wil een vaste baan.", [(71, "wil een vaste baan", "jongeren")]),
+    ],
+)
+def test_semantics_a_quantity_before_the_bracket_names_the_group(text, expected):
+    assert [(v, label, population) for v, label, population, _ in figures(text)] == [
+        (float(v), label, population) for v, label, population in expected
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelfstandigen werkten relatief vaak in de avond: 30 procent van hun uren.", [(30, "Zelfstandigen")]),
+        ("Ambtenaren bij de provincie toonden zich met 81 procent het meest tevreden over hun leidinggevende.",
+         [(81, "Ambtenaren bij de provincie")]),
+        ("Hoger opgeleiden zijn vaker kritisch: 48 procent vindt de regels te streng.", [(48, "Hoger opgeleiden")]),
+        ("Leerlingen lezen minder dan vroeger; 35 procent leest nooit een boek.", [(35, "Leerlingen")]),
+        ("Ambtenaren zijn vaker tevreden dan vorig jaar: 70 procent geeft een voldoende.", [(70, None)]),
+        ("De meeste deelnemers werken bij een gemeente: 41 procent.", [(41, None)]),
+        ("Bij de politie was de groei met 9 procent het kleinst.", [(9, "politie")]),
+    ],
+)
+def test_semantics_the_subject_group_is_the_population(text, expected):
+    assert [(v, population) for v, _, population, _ in figures(text)] == [(float(v), p) for v, p in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De opkomst was met 42 procent laag.", "opkomst"),
+        ("Het gebruik van de app was volgens de onderzoekers met 58 procent hoog.", "gebruik van de app"),
+        ("De respons op de enquête was met 31 procent opvallend hoog.", "respons op de enquête"),
+        ("Bij de politie was de groei met 9 procent het kleinst.", "groei"),
+        ("Het ziekteverzuim is met 6 procent opmerkelijk groot.", "ziekteverzuim"),
+    ],
+)
+def test_semantics_an_adjective_after_met_takes_the_subject(text, expected):
+    assert [r.label for r in extract(text).records] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("In respectievelijk gemeenten, provincies en waterschappen is 41, 33 en 29 procent het (zeer) eens met deze stelling.",
          [(41, "(zeer) eens", "gemeenten"), (33, "(zeer) eens", "provincies"), (29, "(zeer) eens", "waterschappen")]),
         ("Bij respectievelijk gemeenten, het Rijk, provincies en waterschappen werkt 42, 31, 8 en 6 procent van de deelnemers.",
@@ -165,6 +255,9 @@ def test_semantics_shared_values(text, expected):
         ("In onze eigen registratie gaat het in 90 procent van de gevallen om collega's.", "registratie"),
         ("Van de deelnemers is 16 procent onder de 40, 79 procent tussen de 40 en 65 en 5 procent boven de 65.", "age band"),
         ("In 2023 deden 1.204 ambtenaren mee.", "year"),
+        ("De gemeente krijgt er 3 miljoen euro bij.", "euro"),
+        ("Het budget voor opleidingen steeg tot 5 miljoen.", "money"),
+        ("Er kwamen 2 miljoen bezoekers op de site.", "bezoekers"),
     ],
 )
 def test_semantics_non_statistics_are_dropped(text, reason):
