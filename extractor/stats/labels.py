@@ -5,10 +5,15 @@ from __future__ import annotations
 import regex
 
 from .numbers import parse_number, skip_group
-from .rules import CLOSING_QUOTES, OPENING_QUOTES
+from .rules import CLOSING_QUOTES, OPENING_QUOTES, StatisticRules
 from .sentence import Candidate, SentenceTokens, is_finite_verb, is_noun, is_verb
 
 _QUOTED = regex.compile(r"[‘“'\"]([^’”'\"]{1,40})[’”'\"]")
+_NOTE_MARK = regex.compile(r"^\(\d{1,2}\)\s*")
+# A cut keeps at least this many words: 'vindt dat nabestaanden ... om te twijfelen' keeps its head.
+LABEL_MIN_WORDS = 3
+# 'er' stands this many words at most before the label it strands a preposition of.
+STRANDING_REACH = 3
 LEAD_IN_MAX_REMAINDER = 2
 # 'en' or 'of' ends a label when another statistic follows within this many tokens
 # ('45 procent vrouw en 0,5 procent', 'en nog eens 24 procent'), not 'tussen de 30 en 45 jaar, 41'.
@@ -18,6 +23,8 @@ COLON_SUBJECT_MAX_WORDS = 4
 # 'Een ruime meerderheid van', 'Ruim een derde van': the quantity word stands near the start.
 QUANTITY_WORD_MAX_OFFSET = 3
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks"})
+# ', met respectievelijk 72 en 69 procent': the words between a list and its numbers.
+RESPECTIVELY_LEADS = frozenset({",", "met", "namelijk", "op"})
 PRONOUNS = frozenset({"dit", "dat", "die", "het", "deze", "er", "ermee", "hiermee"})
 
 
@@ -109,6 +116,23 @@ def _distribute_run(sentence: SentenceTokens, run: list[Candidate]) -> None:
         for member, item in zip(run, items):
             member.population, member.labels = item, [label]
         return
+    if before and before[-1] >= run[0].first - 2 and lowers[before[-1] - 1] != "door":
+        # 'ambtenaren bij gemeenten en defensie scoren lager met respectievelijk 72 en 69 procent':
+        # the groups before, what they share in between ('door respectievelijk' names answers).
+        found = _list_before(sentence, before[-1], len(run))
+        if found:
+            items, list_end = found
+            lead = before[-1]
+            while lead > list_end and lowers[lead - 1] in RESPECTIVELY_LEADS:
+                lead -= 1
+            generic = _is_generic(sentence, list_end, lead)
+            predicate = trim_label(sentence, list_end, lead)
+            for member, item in zip(run, items):
+                if generic:
+                    member.labels = [item]
+                else:
+                    member.population, member.labels = item, [predicate]
+            return
     label = next((c.labels[0] for c in reversed(run) if c.labels and c.labels[0]), "")
     parts = _split_list(label, len(run))
     if parts is None and "respectievelijk" in lowers[run[-1].end :]:
@@ -123,11 +147,38 @@ def _distribute_run(sentence: SentenceTokens, run: list[Candidate]) -> None:
             member.labels = [part]
 
 
+def _list_before(sentence: SentenceTokens, index: int, count: int) -> tuple[list[str], int] | None:
+    """The ``count`` items of the last 'bij A, B en C' before ``index``, and where the list ends."""
+    rules = sentence.rules
+    lowers = sentence.lowers
+    while index > 0 and lowers[index - 1] in RESPECTIVELY_LEADS:
+        index -= 1  # ', met respectievelijk'
+    conjunction = next(
+        (i for i in range(index - 1, 0, -1) if lowers[i] in rules.list_conjunctions or lowers[i] in rules.clause_boundaries),
+        None,
+    )
+    if conjunction is None or lowers[conjunction] not in rules.list_conjunctions:
+        return None
+    end = conjunction + 1
+    while end < index and lowers[end] in rules.determiners:
+        end += 1
+    if end < index and lowers[end].isalpha() and not is_finite_verb(lowers[end], rules):
+        end += 1  # the last item: one word ('defensie'); a longer one cannot be told from what follows
+    first = next(
+        (i + 1 for i in range(conjunction - 1, -1, -1)
+         if lowers[i] in rules.lead_in_prepositions or lowers[i] in rules.backward_stops
+         or (lowers[i] in rules.clause_boundaries and lowers[i] != ",")),
+        0,
+    )
+    items = _list_items(sentence, first, end, count) if end > conjunction + 1 else None
+    return (items, end) if items else None
+
+
 def _verb_before(sentence: SentenceTokens, first: int, end: int) -> int:
     """End of the list before the numbers: without the verb ('is', 'werkt', 'zegt') and commas."""
     lowers = sentence.lowers
     while end > first and (
-        lowers[end - 1] in (",", "het", "er") or is_finite_verb(lowers[end - 1], sentence.rules)
+        lowers[end - 1] in (",", "het", "er", "dat", "dit") or is_finite_verb(lowers[end - 1], sentence.rules)
     ):
         end -= 1
     return end
@@ -439,4 +490,39 @@ def _trim_span(sentence: SentenceTokens, first: int, end: int) -> tuple[int, int
         if phrase and end - len(phrase) > first:
             end -= len(phrase)
             changed = True
+    lowers = sentence.lowers
+    if (
+        end - first > 1
+        and lowers[end - 1] in rules.stranded_prepositions
+        and any(w in rules.pronominal_adverbs for w in lowers[max(first - STRANDING_REACH, 0) : end - 1])
+    ):
+        end -= 1  # 'heeft er een globaal beeld van': the preposition belongs to 'er'
     return first, end
+
+
+def concise_label(label: str, rules: StatisticRules, others: int = 0) -> str:
+    """A label of a dozen words or so: the head of a long predicate.
+
+    Past ``rules.label_max_words`` a label is cut before a subordinate clause ('... moeten houden
+    om te twijfelen en ...'); past ``rules.label_hard_max_words`` it keeps its first words, ending
+    on a content word, and less by the ``others`` words that population and period take. A
+    leading note mark ('(4) vindt ...') goes.
+    """
+    label = _NOTE_MARK.sub("", label)
+    words = label.split()
+    if len(words) <= rules.label_max_words:
+        return label
+    cut = next((i for i in range(LABEL_MIN_WORDS, len(words)) if words[i].lower() in rules.label_cuts), None)
+    if cut is not None:
+        words = words[:cut]
+    budget = max(rules.label_hard_max_words - others, rules.label_max_words)
+    if len(words) > budget:
+        words = words[:budget]
+        function_words = rules.determiners | rules.lead_in_prepositions | rules.list_conjunctions | rules.backward_stops
+        # '... over te dragen en pieken': a half-cut last item goes with its conjunction.
+        conjunction = next((i for i in range(len(words) - 1, len(words) - 4, -1) if words[i].lower() in rules.list_conjunctions), None)
+        if conjunction is not None and conjunction >= LABEL_MIN_WORDS:
+            words = words[:conjunction]
+        while len(words) > LABEL_MIN_WORDS and words[-1].lower().strip(",") in function_words:
+            words.pop()
+    return " ".join(words).rstrip(" ,;:")

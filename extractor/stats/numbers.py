@@ -201,8 +201,8 @@ def _followed_by_noun(sentence: SentenceTokens, index: int) -> bool:
     if index >= len(sentence.tokens):
         return False
     word = sentence.lowers[index]
-    if word in sentence.rules.respondent_nouns or not word.isalpha():
-        return False
+    if word in sentence.rules.respondent_nouns or word in sentence.rules.finite_verbs or not word.isalpha():
+        return False  # 'Twee derde heeft er een beeld van': the word list takes 'heeft' for a noun
     return is_noun(word) and not is_verb(word)
 
 

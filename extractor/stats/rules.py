@@ -53,6 +53,11 @@ class StatisticRules:
     people_nouns: frozenset[str]
     multipliers: dict[str, int]
     counted_nouns: frozenset[str]
+    label_max_words: int
+    stranded_prepositions: frozenset[str]
+    pronominal_adverbs: frozenset[str]
+    label_hard_max_words: int
+    label_cuts: frozenset[str]
 
 
 class Phrases:
@@ -82,7 +87,7 @@ def statistic_rules() -> StatisticRules:
     labels = require_keys(
         "labels.json",
         load_json("labels.json"),
-        {"clause_boundaries", "backward_stops", "leading_fillers", "agreement", "statement_references"},
+        {"clause_boundaries", "backward_stops", "leading_fillers", "agreement", "statement_references", "label_max_words", "label_cuts"},
     )
     qualifiers = {
         tuple(phrase.translate(APOSTROPHES).split()): Qualifier(kind)
@@ -127,4 +132,9 @@ def statistic_rules() -> StatisticRules:
         people_nouns=frozenset(numbers["people_nouns"]),
         multipliers=numbers["multipliers"],
         counted_nouns=frozenset(numbers["counted_nouns"]),
+        label_max_words=labels["label_max_words"],
+        stranded_prepositions=frozenset(labels["stranded_prepositions"]),
+        pronominal_adverbs=frozenset(labels["pronominal_adverbs"]),
+        label_hard_max_words=labels["label_hard_max_words"],
+        label_cuts=frozenset(labels["label_cuts"]),
     )

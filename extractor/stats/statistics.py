@@ -11,7 +11,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ..models import Qualifier, Unit
-from .labels import distribute_respectively, label_candidate
+from .labels import concise_label, distribute_respectively, label_candidate
 from .numbers import find_candidates, parse_number
 from .rules import APOSTROPHES, StatisticRules, statistic_rules
 from .semantics import (
@@ -129,6 +129,8 @@ def find_statistics(
         start = sentence.tokens[candidate.first].idx
         last = sentence.tokens[candidate.end - 1]
         for label in candidate.labels or [""]:
+            others = sum(len(part.split()) for part in (candidate.population, candidate.period) if part)
+            label = concise_label(label, rules, others)
             found.append(
                 Statistic(
                     start=start,

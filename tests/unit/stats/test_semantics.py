@@ -218,6 +218,16 @@ def test_semantics_an_adjective_after_met_takes_the_subject(text, expected):
          [(8, "werkt ergens anders", None), (12, "geeft geen antwoord", None)]),
         ("Een persoonlijk budget en een vitaliteitsgesprek worden door respectievelijk 57 en 34 procent genoemd.",
          [(57, "Een persoonlijk budget", None), (34, "een vitaliteitsgesprek", None)]),
+        ("Medewerkers bij provincies, waterschappen en gemeenten zijn het minst tevreden, met respectievelijk 51, 48 en 44 procent.",
+         [(51, "minst tevreden", "provincies"), (48, "minst tevreden", "waterschappen"), (44, "minst tevreden", "gemeenten")]),
+        ("Ook ambtenaren bij gemeenten en defensie scoren lager dan gemiddeld met respectievelijk 72 en 69 procent.",
+         [(72, "scoren lager dan gemiddeld", "gemeenten"), (69, "scoren lager dan gemiddeld", "defensie")]),
+        ("Jongeren en ouderen scoren hier het hoogst, met respectievelijk 61 en 58 procent.",
+         [(61, "scoren hier het hoogst", "Jongeren"), (58, "scoren hier het hoogst", "ouderen")]),
+        ("Thuiswerken, hybride werken en kantoorwerk worden genoemd, met respectievelijk 40, 35 en 25 procent.",
+         [(40, "Thuiswerken", None), (35, "hybride werken", None), (25, "kantoorwerk", None)]),
+        ("In respectievelijk gemeenten, provincies en waterschappen is dat 41, 33 en 29 procent.",
+         [(41, "gemeenten", None), (33, "provincies", None), (29, "waterschappen", None)]),
     ],
 )
 def test_semantics_respectively(text, expected):

@@ -50,6 +50,12 @@ def stats(text):
         ("Twee derde is tevreden.", [("Twee derde", 66.7, "percent", None, "tevreden")]),
         ("Driekwart wil eerder stoppen.", [("Driekwart", 75, "percent", None, "wil eerder stoppen")]),
         ("Aan de raadpleging hebben 1.204 ambtenaren deelgenomen.", [("1.204 ambtenaren", 1204, "count", None, "deelnemers")]),
+        ("Twee derde heeft er een globaal beeld van.", [("Twee derde", 66.7, "percent", None, "een globaal beeld")]),
+        ("Een kwart heeft er weinig vertrouwen in.", [("Een kwart", 25, "percent", None, "weinig vertrouwen")]),
+        ("Zo'n 30 procent doet mee.", [("Zo'n 30 procent", 30, "percent", "approx", "doet mee")]),
+        ("Dat de doelen worden gehaald, verwacht slechts 14 procent van de deelnemers.",
+         [("14 procent", 14, "percent", None, "doelen worden gehaald")]),
+        ("Dat het beleid werkt, denkt 22 procent.", [("22 procent", 22, "percent", None, "beleid werkt")]),
         ("Ruim een op de drie ambtenaren (36 procent) vindt het doen van dingen op basis van prioriteit een voordeel.",
          [("36 procent", 36, "percent", None, "doen van dingen op basis van prioriteit een voordeel")]),
     ],
@@ -142,3 +148,29 @@ def test_statistics_pronoun_refers_to_what_was_asked():
 
     text = "Aan de ambtenaren is gevraagd naar een beschrijving van dit begrip. Door 322 ambtenaren is die gegeven."
     assert [r.label for r in extract(text).records] == ["een beschrijving van dit begrip gegeven"]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("werkdruk te hoog", "werkdruk te hoog"),
+        ("(4) vindt dat de regels te streng zijn", "vindt dat de regels te streng zijn"),
+        # Past a dozen words, the label stops before a subordinate clause ...
+        ("zegt dat de leidinggevende het team voldoende ruimte geeft terwijl de werkdruk volgens velen toeneemt",
+         "zegt dat de leidinggevende het team voldoende ruimte geeft"),
+        ("heeft het afgelopen jaar een training gevolgd waarin het omgaan met agressie centraal stond",
+         "heeft het afgelopen jaar een training gevolgd"),
+        # ... and past sixteen it keeps its head, ending on a content word, not on half a list.
+        ("zou graag vaker thuis werken om beter te kunnen focussen op lastige taken en rapporten en overleg",
+         "zou graag vaker thuis werken om beter te kunnen focussen op lastige taken en rapporten"),
+        ("vindt het belangrijk dat de organisatie de kennis van collega's die binnenkort met pensioen gaan vastlegt voor later",
+         "vindt het belangrijk dat de organisatie de kennis van collega's die binnenkort met pensioen gaan vastlegt"),
+        ("is het eens met de stelling dat de gemeente meer moet doen voor de inwoners van de kleine kernen",
+         "is het eens met de stelling dat de gemeente meer moet doen voor de inwoners"),
+    ],
+)
+def test_statistics_concise_label(label, expected):
+    from extractor.stats.labels import concise_label
+    from extractor.stats.rules import statistic_rules
+
+    assert concise_label(label, statistic_rules()) == expected
