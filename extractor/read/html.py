@@ -38,6 +38,8 @@ _HTML_SPACE = regex.compile(r"[ \t\n\r\f]+")
 _TOKEN_SPLIT = regex.compile(r"[^a-z0-9]+")
 _XML_DECLARATION = regex.compile(r"^\s*<\?xml[^>]*\?>")
 _C1_CONTROLS = regex.compile(r"[\x80-\x9f]")
+# lxml refuses to set text holding C0 controls (a form feed, NUL) that its parser let through.
+_C0_CONTROLS = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 
 
@@ -175,7 +177,7 @@ def _decode(data: bytes, encoding: str, path: Path | str) -> str:
 def parse_html(text: str, path: Path | str) -> lxml.html.HtmlElement:
     """The page as a tree, without scripts, styles, navigation, forms, hidden parts or comments."""
     try:
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text))
+        root = lxml.html.document_fromstring(_C0_CONTROLS.sub(" ", _XML_DECLARATION.sub("", text)))
     except (lxml.etree.LxmlError, ValueError) as error:
         raise EmptyInput(path, f"no HTML content ({' '.join(str(error).split()) or 'empty document'})") from error
     rules = html_rules()

@@ -518,11 +518,17 @@ def concise_label(label: str, rules: StatisticRules, others: int = 0) -> str:
     budget = max(rules.label_hard_max_words - others, rules.label_max_words)
     if len(words) > budget:
         words = words[:budget]
-        function_words = rules.determiners | rules.lead_in_prepositions | rules.list_conjunctions | rules.backward_stops
+        function_words = (
+            rules.determiners | rules.lead_in_prepositions | rules.list_conjunctions | rules.backward_stops
+            | rules.stranded_prepositions | rules.pronominal_adverbs
+        )
         # '... over te dragen en pieken': a half-cut last item goes with its conjunction.
         conjunction = next((i for i in range(len(words) - 1, len(words) - 4, -1) if words[i].lower() in rules.list_conjunctions), None)
         if conjunction is not None and conjunction >= LABEL_MIN_WORDS:
             words = words[:conjunction]
+        lowered = [w.lower() for w in words]
+        if "om" in lowered[LABEL_MIN_WORDS:] and "te" not in lowered[lowered.index("om", LABEL_MIN_WORDS):]:
+            words = words[: lowered.index("om", LABEL_MIN_WORDS)]  # an 'om ... te' clause cut in half goes
         while len(words) > LABEL_MIN_WORDS and words[-1].lower().strip(",") in function_words:
             words.pop()
     return " ".join(words).rstrip(" ,;:")

@@ -42,6 +42,10 @@ def _finite(value: float) -> float | None:
     """Infinity, kept as a marker, for a number too large for a float ('2' and 308 zeros)."""
     return value if math.isfinite(value) else math.inf
 
+BARE_LEVEL_LEADS = frozenset({"naar", "tot"})
+SHARE_NOUNS = frozenset({"percentage", "aandeel", "procent"})
+BARE_LEVEL_FOLLOWERS = frozenset({"in", "nu", "inmiddels", "dit", "vorig", "een"})
+
 
 @dataclass(frozen=True, slots=True)
 class NonStatisticRules:
@@ -118,10 +122,36 @@ def find_candidates(sentence: SentenceTokens, spans: list[Span]) -> list[Candida
             continue
         candidates.extend(_coordinated(sentence, candidate))
         candidates.append(candidate)
+    candidates = _with_bare_levels(sentence, candidates)
     for candidate in candidates:
         sentence.starts.add(candidate.first)
     _drop_fractions_with_numbers(sentence, candidates)
     return candidates
+
+
+def _with_bare_levels(sentence: SentenceTokens, candidates: list[Candidate]) -> list[Candidate]:
+    """'vorig jaar was dat percentage gegroeid naar 73.': in a sentence with a statistic, a bare
+    level after 'naar' or 'tot' is a share when the sentence speaks of one (a percentage before
+    it, or 'percentage', 'aandeel'), unless a noun follows ('naar 12 uur')."""
+    rules = sentence.rules
+    lowers = sentence.lowers
+    taken = {i for c in candidates for i in range(c.first, c.end)}
+    added = []
+    for index in range(1, len(lowers)):
+        if lowers[index - 1] not in BARE_LEVEL_LEADS or index in taken or is_year(lowers[index]):
+            continue
+        value = parse_number(lowers[index], rules)
+        after = lowers[index + 1] if index + 1 < len(lowers) else "."
+        if value is None or not 0 < value <= 100 or (after.isalnum() and after not in BARE_LEVEL_FOLLOWERS):
+            continue
+        if not lowers[index][:1].isdigit():
+            continue
+        shares = any(c.unit == Unit.PERCENT and c.end <= index for c in candidates) or any(
+            w in SHARE_NOUNS for w in lowers[:index]
+        )
+        if shares:
+            added.append(Candidate("PERCENT", index, index, index + 1, value, Unit.PERCENT))
+    return sorted(candidates + added, key=lambda c: c.first) if added else candidates
 
 
 def _quoted_tokens(sentence: SentenceTokens) -> set[int]:
@@ -325,6 +355,8 @@ def _non_statistic(sentence: SentenceTokens, candidate: Candidate, candidates: l
     rules = non_statistic_rules()
     lowers = sentence.lowers
     start = max([c.end for c in candidates if c.end <= candidate.first] + [candidate.first - rules.context_window, 0])
+    if candidate.unit == Unit.COUNT and lowers[candidate.end - 1] in sentence.rules.respondent_nouns:
+        start = candidate.first  # 'het onderzoek van de minister, waaraan 30.000 ambtenaren meewerkten'
     for word in lowers[start : candidate.first]:
         if word in rules.context_words or any(word.endswith(s) and len(word) > len(s) + 2 for s in rules.context_suffixes):
             return f"not a survey result: '{word}' before it"

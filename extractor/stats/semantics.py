@@ -28,6 +28,7 @@ class ConstructionRules:
     population_suffixes: tuple[str, ...]
     whole_panel: frozenset[str]
     quantity_words: frozenset[str]
+    place_references: Phrases
     modifiers: frozenset[str]
     max_head_offset: int
     max_population_words: int
@@ -48,6 +49,7 @@ class ConstructionRules:
     current: Phrases
     current_label: str
     year_leads: frozenset[str]
+    since_leads: frozenset[str]
     time_words: frozenset[str]
     past_fallback: str
     both: Phrases
@@ -58,11 +60,11 @@ class ConstructionRules:
 @lru_cache(maxsize=1)
 def construction_rules() -> ConstructionRules:
     data = require_keys(CONSTRUCTIONS_FILE, load_json(CONSTRUCTIONS_FILE), {"population", "contrast", "references", "time", "shared"})
-    population = require_keys(CONSTRUCTIONS_FILE, data["population"], {"prepositions", "nouns", "suffixes", "whole_panel", "quantity_words", "modifiers"})
+    population = require_keys(CONSTRUCTIONS_FILE, data["population"], {"prepositions", "nouns", "suffixes", "whole_panel", "quantity_words", "place_references", "modifiers"})
     time = require_keys(
         CONSTRUCTIONS_FILE, data["time"], {
             "change_verbs", "subject_fillers", "past", "current", "current_label", "time_words", "rises", "falls",
-            "rise_label", "fall_label", "amount_leads", "level_leads", "openers", "stops",
+            "rise_label", "fall_label", "amount_leads", "level_leads", "openers", "stops", "since_leads",
         }
     )
     return ConstructionRules(
@@ -71,6 +73,7 @@ def construction_rules() -> ConstructionRules:
         population_suffixes=tuple(population["suffixes"]),
         whole_panel=frozenset(population["whole_panel"]),
         quantity_words=frozenset(population["quantity_words"]),
+        place_references=Phrases(population["place_references"]),
         modifiers=frozenset(population["modifiers"]),
         max_head_offset=population["max_head_offset"],
         max_population_words=population["max_words"],
@@ -91,6 +94,7 @@ def construction_rules() -> ConstructionRules:
         current=Phrases(time["current"]),
         current_label=time["current_label"],
         year_leads=frozenset(time["year_leads"]),
+        since_leads=frozenset(time["since_leads"]),
         time_words=frozenset(time["time_words"]),
         past_fallback=time["past_fallback"],
         both=Phrases(data["shared"]["both"]),
@@ -249,6 +253,30 @@ def mark_subject_populations(sentence: SentenceTokens, candidates: list[Candidat
             candidate.population = population
 
 
+def mark_place_references(sentence: SentenceTokens, candidates: list[Candidate], previous: SentenceTokens | None) -> None:
+    """'De stijging was het kleinst bij de politie. Daar steeg de tevredenheid van 68 naar 70 procent':
+    a sentence that opens with 'Daar' or 'Hier' is about the group the sentence before named last."""
+    rules = construction_rules()
+    lowers = sentence.lowers
+    if previous is None or not candidates:
+        return
+    index = 0
+    while index < len(lowers) and lowers[index] in LEAD_SKIPS:
+        index += 1
+    if not sentence.starts_with(index, rules.place_references):
+        return
+    population = None
+    for at in range(len(previous.lowers) - 2, -1, -1):
+        if previous.lowers[at] in rules.prepositions:
+            end = _group_phrase(previous, at + 1, len(previous.lowers))
+            population = _population_text(previous, at + 1, end) if end is not None else None
+            if population:
+                break
+    for candidate in candidates:
+        if candidate.population is None and population:
+            candidate.population = population
+
+
 def _past_examples(sentence: SentenceTokens, end: int, limit: int) -> int:
     """'Onder 60-plussers in de uitvoering, zoals handhavers, ...': the examples belong to the group."""
     lowers = sentence.lowers
@@ -329,7 +357,10 @@ def mark_periods(sentence: SentenceTokens, candidates: list[Candidate], context:
         if earlier is None:
             continue
         van = earlier.first - 1
-        period = _period_phrase(sentence, earlier.end, naar) or _period_phrase(sentence, 0, van)
+        period = (
+            _period_phrase(sentence, earlier.end, naar) or _period_phrase(sentence, 0, van)
+            or _since_year(sentence, 0, van)  # 'steeg sinds 2000 van 68 naar 70 procent'
+        )
         if period is None and (
             _has_phrase(sentence, 0, van, rules.same_period) and context.past_period
         ):
@@ -352,6 +383,14 @@ def mark_periods(sentence: SentenceTokens, candidates: list[Candidate], context:
         if period:
             candidate.period = period
             context.past_period = period
+
+
+def _since_year(sentence: SentenceTokens, first: int, end: int) -> str | None:
+    lowers = sentence.lowers
+    for index in range(first + 1, end):
+        if _YEAR.fullmatch(lowers[index]) and lowers[index - 1] in construction_rules().since_leads:
+            return sentence.tokens[index].text
+    return None
 
 
 def _period_after(sentence: SentenceTokens, candidate: Candidate) -> str | None:
@@ -524,7 +563,8 @@ def _without_group(sentence: SentenceTokens, candidate: Candidate, label: str) -
         if piece and piece.lower() in label.lower():
             at = label.lower().index(piece.lower())
             before = label[:at].rstrip()
-            if _YEAR.fullmatch(piece) and before.rsplit(" ", 1)[-1].lower() in construction_rules().year_leads:
+            leads = construction_rules().year_leads | construction_rules().since_leads
+            if _YEAR.fullmatch(piece) and before.rsplit(" ", 1)[-1].lower() in leads:
                 at = len(before) - len(before.rsplit(" ", 1)[-1])  # 'in 2016' goes as a whole
             label = label[:at] + label[label.lower().index(piece.lower()) + len(piece):]
     return " ".join(label.split()).strip(" ,;:")

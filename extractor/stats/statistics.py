@@ -18,6 +18,7 @@ from .semantics import (
     ReferenceContext,
     mark_changes,
     mark_periods,
+    mark_place_references,
     mark_populations,
     mark_subject_populations,
     resolve_references,
@@ -97,7 +98,9 @@ def find_statistics(
         by_sentence.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
     labelled: list[tuple[SentenceTokens, Candidate]] = []
     section = 0
+    previous_sent = None
     for sent in sentences:
+        sent_before, previous_sent = previous_sent, sent
         if bisect_right(section_starts, sent.start_char) != section:
             section = bisect_right(section_starts, sent.start_char)
             context = StatementContext()
@@ -112,6 +115,8 @@ def find_statistics(
         sentence = SentenceTokens(sent, rules, text)
         candidates = find_candidates(sentence, spans_here)
         mark_populations(sentence, candidates)
+        if sent_before is not None and candidates:
+            mark_place_references(sentence, candidates, SentenceTokens(sent_before, rules, text))
         for candidate in candidates:
             label_candidate(sentence, candidate, candidates)
             if len(candidate.labels) < 2:  # quoted answers ('zowel ‘Ja’ als ‘Weet niet’') are found already
@@ -173,6 +178,7 @@ def _drop_restated_fractions(found: list[Statistic], text: str, dropped: list[Dr
             earlier.kind != "FRACTION"
             and earlier.unit == Unit.PERCENT
             and abs(earlier.value - stat.value) <= RESTATEMENT_TOLERANCE
+            and earlier.population == stat.population  # a subgroup's share restates nothing of the panel
             and len(_content_words(earlier.label) & context) >= RESTATEMENT_SHARED_WORDS
             for earlier in kept
         ):

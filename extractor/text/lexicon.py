@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 import pyphen
+from spacy.lang.nl.stop_words import STOP_WORDS
 
 LOOKUPS_PACKAGE = "spacy_lookups_data"
 LOOKUP_TABLES = ("nl_lemma_lookup.json.gz", "nl_lemma_index.json.gz", "nl_lemma_exc.json.gz")
@@ -39,7 +40,10 @@ class DutchLexicon:
         return self._lemmas.get(word, word)
 
     def is_noun(self, word: str) -> bool:
-        return self.lemma(word) in self.nouns or word.lower() in self.nouns
+        word = word.lower()
+        if word in STOP_WORDS:
+            return False  # the lemma tables list 'nog', 'ook' and 'heeft' among the nouns
+        return self.lemma(word) in self.nouns or word in self.nouns
 
     def is_verb(self, word: str) -> bool:
         word = word.lower()

@@ -265,3 +265,14 @@ def test_read_html_any_markup_gives_hints_inside_the_text_or_a_user_error(parts)
     for hint in source.hints:
         assert previous_end <= hint.start < hint.end <= len(source.text)
         previous_end = hint.end
+
+
+def test_read_html_a_form_feed_is_whitespace():
+    source = read_html("p.html", "<nav></nav>\x0c<p>Ruim 40\x0cprocent werkt thuis.</p>".encode())
+    assert "Ruim 40 procent werkt thuis." in source.text
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b", "\x0b"])
+def test_read_html_other_control_characters_are_refused_as_binary(control):
+    with pytest.raises(ExtractorError, match="binary data"):
+        read_html("p.html", f"<p>Ruim 40{control}procent werkt thuis.</p>".encode())

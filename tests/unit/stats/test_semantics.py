@@ -124,7 +124,7 @@ def test_semantics_same_period_carries_over_from_the_comparison_before():
         ("Half maart had 34 procent vertrouwen in de aanpak en nu, drie maanden later, is dat 51 procent.",
          [(34, "vertrouwen in de aanpak", None, None), (51, "vertrouwen in de aanpak", None, None)]),
         ("Begin 2022 zag 18 procent een hybride toekomst; twee jaar later is dat 44 procent.",
-         [(18, "een hybride toekomst", None, None), (44, "een hybride toekomst", None, None)]),
+         [(18, "een hybride toekomst", None, "2022"), (44, "een hybride toekomst", None, None)]),
     ],
 )
 def test_semantics_words_of_time_are_no_label(text, expected):
@@ -186,6 +186,39 @@ def test_semantics_a_quantity_before_the_bracket_names_the_group(text, expected)
 )
 def test_semantics_the_subject_group_is_the_population(text, expected):
     assert [(v, population) for v, _, population, _ in figures(text)] == [(float(v), p) for v, p in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("De stijging was het kleinst bij de politie. Daar steeg de tevredenheid sinds 2000 van 68 naar 70 procent.",
+         [(68, "tevredenheid", "politie", "2000"), (70, "tevredenheid", "politie", "nu")]),
+        ("Het verzuim is hoog onder jongeren. Hier vindt 45 procent de werkdruk te hoog.",
+         [(45, "werkdruk te hoog", "jongeren", None)]),
+        ("Veel vragen kwamen van medewerkers bij waterschappen. Daar zegt 38 procent dat de regels onduidelijk zijn.",
+         [(38, "regels onduidelijk zijn", "waterschappen", None)]),
+        ("De werkdruk is vooral hoog in de zorg. Daar werkt 61 procent structureel over.",
+         [(61, "structureel over", "zorg", None)]),
+        ("Het verzuim is hoog. Daar is 27 procent ontevreden.", [(27, "ontevreden", None, None)]),
+    ],
+)
+def test_semantics_daar_and_hier_name_the_group_of_the_sentence_before(text, expected):
+    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 2000 zei 65 procent van het personeel tevreden te zijn, vorig jaar was dat percentage gegroeid naar 73.",
+         [(65, "2000"), (73, "vorig jaar")]),
+        ("Zo'n 40 procent werkt thuis; dat liep op tot 45 in de zomer.", [(40, None), (45, None)]),
+        ("Zo'n 40 procent werkt thuis, maar dat loopt op tot 12 uur per week.", [(40, None)]),
+        ("Ruim 30 procent is tevreden en het aandeel steeg naar 36 dit jaar.", [(30, None), (36, None)]),
+        ("Het team groeide naar 12.", []),
+    ],
+)
+def test_semantics_a_bare_level_after_naar_shares_the_unit(text, expected):
+    assert [(v, period) for v, _, _, period in figures(text)] == [(float(v), p) for v, p in expected]
 
 
 @pytest.mark.parametrize(
