@@ -14,7 +14,10 @@ from .sentence import Candidate, SentenceTokens, is_finite_verb
 
 CONSTRUCTIONS_FILE = "constructions.json"
 _YEAR = regex.compile(r"(?:19|20)\d\d")
+_COUNT = regex.compile(r"\d[\d.,]*")
 RELATIVE = frozenset({"die"})
+# '70 procent thuiswerkers in 2021': words between a number phrase and its own year.
+YEAR_AFTER_REACH = 2
 LEAD_SKIPS = frozenset({",", ")", "en", "maar", "terwijl", "dan", "ook", "vooral", "zelfs", "verder", "daarnaast"})
 AGE_COMPARATIVES = frozenset({"jonger", "ouder"})
 EXAMPLE_WORDS = frozenset({"zoals", "bijvoorbeeld", "waaronder"})
@@ -173,6 +176,9 @@ def _population_text(sentence: SentenceTokens, first: int, end: int) -> str | No
     words = sentence.lowers[first:end]
     if not words or " ".join(words) in rules.whole_panel or len(words) > rules.max_population_words:
         return None
+    head = next((i for i, w in enumerate(words) if is_population_word(w)), len(words))
+    if any(_COUNT.fullmatch(w) for w in words[:head]):
+        return None  # 'in totaal 1.512 ambtenaren': the panel counted, not a group of it ('jonger dan 35' is)
     return sentence.text(first, end)
 
 
@@ -226,24 +232,29 @@ def mark_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> N
                     sentence.starts.add(index)  # the clause before ends where this group is named
 
 
-def mark_subject_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
-    """'Zelfstandigen werkten vaker thuis: 30 procent van hun uren': a group as the subject of the
-    sentence is whom its first figures are about, unless the label names that group already."""
+def _subject_group(sentence: SentenceTokens, limit: int | None = None) -> str | None:
+    """The group a sentence opens with as its subject ('Zelfstandigen werkten ...'), if any."""
     lowers = sentence.lowers
+    limit = len(lowers) if limit is None else limit
     index = 0
     while index < len(lowers) and (lowers[index] in LEAD_SKIPS or sentence.starts_with(index, sentence.rules.subject_leaders)):
         index += 1
-    limit = candidates[0].first if candidates else 0
     if index >= limit or lowers[index] in construction_rules().prepositions or lowers[index] in sentence.rules.lead_in_prepositions:
-        return  # a group after a preposition is found by mark_populations
+        return None  # a group after a preposition is found by mark_populations
     end = _group_phrase(sentence, index, limit)
     if end is None or end >= limit or not is_finite_verb(lowers[end], sentence.rules):
-        return
+        return None
     rules = construction_rules()
     head = next(i for i in range(index, end) if is_population_word(lowers[i]))
     if any(w in sentence.rules.group_nouns or w in rules.quantity_words or w in rules.prepositions for w in lowers[index:head]):
-        return  # 'De grootste groep ambtenaren', 'De meeste deelnemers': the panel itself; 'De zorg van ...
-    population = _population_text(sentence, index, end)
+        return None  # 'De grootste groep ambtenaren', 'De meeste deelnemers': the panel itself; 'De zorg van ...'
+    return _population_text(sentence, index, end)
+
+
+def mark_subject_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
+    """'Zelfstandigen werkten vaker thuis: 30 procent van hun uren': a group as the subject of the
+    sentence is whom its first figures are about, unless the label names that group already."""
+    population = _subject_group(sentence, candidates[0].first if candidates else 0)
     if population is None:
         return
     for candidate in candidates:
@@ -255,7 +266,8 @@ def mark_subject_populations(sentence: SentenceTokens, candidates: list[Candidat
 
 def mark_place_references(sentence: SentenceTokens, candidates: list[Candidate], previous: SentenceTokens | None) -> None:
     """'De stijging was het kleinst bij de politie. Daar steeg de tevredenheid van 68 naar 70 procent':
-    a sentence that opens with 'Daar' or 'Hier' is about the group the sentence before named last."""
+    a sentence that opens with 'Daar' or 'Hier', or a figure 'van hen', is about the group the
+    sentence before opened with, else the group it named last."""
     rules = construction_rules()
     lowers = sentence.lowers
     if previous is None or not candidates:
@@ -263,10 +275,14 @@ def mark_place_references(sentence: SentenceTokens, candidates: list[Candidate],
     index = 0
     while index < len(lowers) and lowers[index] in LEAD_SKIPS:
         index += 1
-    if not sentence.starts_with(index, rules.place_references):
+    # '9 op de 10 van hen': the group the sentence before was about.
+    pointed = any(sentence.starts_with(c.end, rules.place_references) for c in candidates)
+    if not pointed and not sentence.starts_with(index, rules.place_references):
         return
-    population = None
+    population = _subject_group(previous)
     for at in range(len(previous.lowers) - 2, -1, -1):
+        if population:
+            break
         if previous.lowers[at] in rules.prepositions:
             end = _group_phrase(previous, at + 1, len(previous.lowers))
             population = _population_text(previous, at + 1, end) if end is not None else None
@@ -371,15 +387,21 @@ def mark_periods(sentence: SentenceTokens, candidates: list[Candidate], context:
         subject = _change_subject(sentence, van)
         for member in (earlier, candidate):
             member.labels = [subject] if subject else []
-    for candidate in candidates:
+    # '70 procent thuiswerkers in 2021 en 63 procent in 2023': a year right after a figure is its
+    # own, and no longer a candidate for the figure after it.
+    after = [_period_after(sentence, c, next_c.first if next_c else len(lowers))
+             for c, next_c in zip(candidates, candidates[1:] + [None])]
+    for number, candidate in enumerate(candidates):
         if candidate.period is not None:
             continue
         segment = _segment_start(sentence, candidates, candidate)
+        if number and after[number - 1]:
+            segment = max(segment, after[number - 1][1] + 1)
         # 'waar 32 procent in 2016 ... was, is dat nu 44 procent': a 'nu' nearer the number wins.
         current = [i for i in range(segment, candidate.first) if sentence.starts_with(i, rules.current)]
-        period = _period_phrase(sentence, current[-1] if current else segment, candidate.first)
-        if period is None and not current:
-            period = _period_after(sentence, candidate)
+        period = None if current and after[number] is None else (after[number] or (None,))[0]
+        if period is None:
+            period = _period_phrase(sentence, current[-1] if current else segment, candidate.first)
         if period:
             candidate.period = period
             context.past_period = period
@@ -393,12 +415,16 @@ def _since_year(sentence: SentenceTokens, first: int, end: int) -> str | None:
     return None
 
 
-def _period_after(sentence: SentenceTokens, candidate: Candidate) -> str | None:
-    """'32 procent in 2016': a year right after the number phrase."""
+def _period_after(sentence: SentenceTokens, candidate: Candidate, limit: int) -> tuple[str, int] | None:
+    """'32 procent in 2016', '70 procent thuiswerkers in 2021': a year just after the number phrase,
+    and where it stands."""
     lowers = sentence.lowers
-    index = candidate.end
-    if index + 1 < len(lowers) and lowers[index] in construction_rules().year_leads and _YEAR.fullmatch(lowers[index + 1]):
-        return sentence.tokens[index + 1].text
+    rules = construction_rules()
+    for index in range(candidate.end, min(limit, candidate.end + YEAR_AFTER_REACH + 1) - 1):
+        if lowers[index] in PUNCTUATION or lowers[index] in sentence.rules.list_conjunctions:
+            return None
+        if lowers[index] in rules.year_leads and _YEAR.fullmatch(lowers[index + 1]):
+            return sentence.tokens[index + 1].text, index + 1
     return None
 
 

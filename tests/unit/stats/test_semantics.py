@@ -119,6 +119,8 @@ def test_semantics_same_period_carries_over_from_the_comparison_before():
          [(40, "werkdruk te hoog", None, "vorig jaar"), (47, "werkdruk te hoog", None, None)]),
         ("In 2019 wilde 61 procent van de ambtenaren thuiswerken, nu wil nog 45 procent dat.",
          [(61, "thuiswerken", None, "2019"), (45, "thuiswerken", None, None)]),
+        ("Het verschil is groot bij starters: 70 procent thuiswerkers in 2021 en 63 procent in 2023.",
+         [(70, "thuiswerkers", None, "2021"), (63, "thuiswerkers", None, "2023")]),
         ("Toen 30 procent in 2018 voor een vaste werkplek was, is dat inmiddels 21 procent.",
          [(30, "voor een vaste werkplek was", None, "2018"), (21, "voor een vaste werkplek was", None, None)]),
         ("Half maart had 34 procent vertrouwen in de aanpak en nu, drie maanden later, is dat 51 procent.",
@@ -200,6 +202,10 @@ def test_semantics_the_subject_group_is_the_population(text, expected):
         ("De werkdruk is vooral hoog in de zorg. Daar werkt 61 procent structureel over.",
          [(61, "structureel over", "zorg", None)]),
         ("Het verzuim is hoog. Daar is 27 procent ontevreden.", [(27, "ontevreden", None, None)]),
+        ("Mensen met een creatief beroep werken het meest thuis. Dit jaar deden 9 op de 10 van hen dat meestal of soms.",
+         [(90, "meestal of soms", "Mensen met een creatief beroep", None)]),
+        ("Starters in de zorg zijn vaak moe. Van hen zegt 45 procent dat de werkdruk te hoog is.",
+         [(45, "werkdruk te hoog is", "Starters in de zorg", None)]),
     ],
 )
 def test_semantics_daar_and_hier_name_the_group_of_the_sentence_before(text, expected):
