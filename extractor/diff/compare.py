@@ -22,8 +22,8 @@ STRUCTURE_FIELDS = (
 """Top-level article fields compared as whole values."""
 
 RECORD_FIELDS = (
-    "value", "unit", "qualifier", "low", "high", "label", "section", "group", "statement",
-    "surface", "page", "bbox",
+    "value", "unit", "qualifier", "low", "high", "label", "population", "period", "section", "group",
+    "statement", "surface", "page", "bbox",
 )
 """Record fields compared once two records are matched.
 

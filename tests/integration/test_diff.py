@@ -62,7 +62,7 @@ def make_document(parts=PARTS, stats=STATS, article_id="opgavegericht-werken", *
             "value": float(stat["value"]), "unit": stat.get("unit", "percent"), "label": stat["label"],
             "qualifier": stat.get("qualifier"), "surface": stat["surface"], "sentence": sentence,
             "start": start, "end": end, "page": None, "bbox": None, "group": group,
-            "statement": stat.get("statement"),
+            "statement": stat.get("statement"), "population": stat.get("population"), "period": stat.get("period"),
         })
     document = {
         "id": article_id,
@@ -131,6 +131,8 @@ def test_diff_changed_label():
     ("qualifier", "approx", None),
     ("unit", "percent", "count"),
     ("statement", None, "Ik weet wat opgavegericht werken is"),
+    ("population", None, "gemeenteambtenaren"),
+    ("period", None, "2021"),
 ])
 def test_diff_changed_field(field, old, new):
     stats = [dict(s, **{field: new}) if s["surface"] == "27 procent" else s for s in STATS]
