@@ -76,8 +76,7 @@ def label_candidate(sentence: SentenceTokens, candidate: Candidate, candidates: 
             first, end = _cut_verb_lead_in(sentence, first, end)
         candidate.labels = [trim_label(sentence, first, end)]
         return
-    previous_end = max((c.end for c in candidates if c.end <= candidate.first), default=0)
-    answers = _quoted_answers(sentence, candidate.first, previous_end)
+    answers = _quoted_answers(sentence, candidate.first, candidate.previous_end)
     if answers:
         candidate.labels = answers
         return

@@ -354,7 +354,9 @@ def _non_statistic(sentence: SentenceTokens, candidate: Candidate, candidates: l
     """Pay, tax, policy targets and other facts that are no survey result, told by the words around."""
     rules = non_statistic_rules()
     lowers = sentence.lowers
-    start = max([c.end for c in candidates if c.end <= candidate.first] + [candidate.first - rules.context_window, 0])
+    # Candidates come in reading order: the last one found is the one before.
+    before = candidates[-1].end if candidates and candidates[-1].end <= candidate.first else 0
+    start = max(before, candidate.first - rules.context_window, 0)
     if candidate.unit == Unit.COUNT and lowers[candidate.end - 1] in sentence.rules.respondent_nouns:
         start = candidate.first  # 'het onderzoek van de minister, waaraan 30.000 ambtenaren meewerkten'
     for word in lowers[start : candidate.first]:

@@ -15,12 +15,15 @@ from .sentence import Candidate, SentenceTokens, is_finite_verb
 CONSTRUCTIONS_FILE = "constructions.json"
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _COUNT = regex.compile(r"\d[\d.,]*")
+_NUMBER_PHRASE = regex.compile(r"\d[\d.,]*(?:\s*(?:procent|%))?")
 RELATIVE = frozenset({"die"})
 # '70 procent thuiswerkers in 2021': words between a number phrase and its own year.
 YEAR_AFTER_REACH = 2
 LEAD_SKIPS = frozenset({",", ")", "en", "maar", "terwijl", "dan", "ook", "vooral", "zelfs", "verder", "daarnaast"})
 AGE_COMPARATIVES = frozenset({"jonger", "ouder"})
 EXAMPLE_WORDS = frozenset({"zoals", "bijvoorbeeld", "waaronder"})
+SEMICOLON = frozenset({";"})
+COLON = frozenset({":"})
 PUNCTUATION = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "•"})
 
 
@@ -184,12 +187,9 @@ def _population_text(sentence: SentenceTokens, first: int, end: int) -> str | No
 
 def _segment_start(sentence: SentenceTokens, candidates: list[Candidate], candidate: Candidate) -> int:
     """Where the clause of ``candidate`` begins: after the statistic before it, or the sentence start."""
-    ends = [c.end for c in candidates if c.end <= candidate.first and c is not candidate]
-    start = max(ends, default=0)
-    for index in range(candidate.first - 1, start - 1, -1):
-        if sentence.lowers[index] in (";",):
-            return index + 1
-    return start
+    start = candidate.previous_end
+    semicolon = sentence.last_before(candidate.first, SEMICOLON, start)
+    return start if semicolon is None else semicolon + 1
 
 
 def mark_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
@@ -485,7 +485,8 @@ def mark_changes(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
         amount = lowers[lead] in rules.amount_leads
         if not amount and lowers[lead] not in rules.level_leads:
             continue
-        start = next((i + 1 for i in range(lead - 1, -1, -1) if lowers[i] in (";",) or lowers[i] in sentence.rules.clause_conjunctions), 0)
+        boundary = sentence.last_before(lead, sentence.rules.clause_conjunctions | SEMICOLON)
+        start = 0 if boundary is None else boundary + 1
         # Only verbs with a direction: 'het gaat om 27 procent, vergeleken met 13' is no change.
         verb = _change_verb(sentence, start, lead, rules.rises | rules.falls | {"nam", "neemt", "namen", "nemen"})
         if verb is None or not _direction(sentence, verb, lead):
@@ -517,6 +518,8 @@ def resolve_references(sentence: SentenceTokens, candidates: list[Candidate], co
     """A statistic whose own words only point back ('is dat', 'tegen') takes the label before it."""
     rules = construction_rules()
     previous = context.last
+    # A label that swallowed another figure of the sentence ('... 45 procent vrouw') says nothing.
+    surfaces = {sentence.text(c.number, c.end) for c in candidates}
     for candidate in candidates:
         if candidate.drop:
             continue
@@ -530,7 +533,10 @@ def resolve_references(sentence: SentenceTokens, candidates: list[Candidate], co
                 w in rules.references or w in sentence.rules.backward_stops or w in sentence.rules.generic_words
                 or w in sentence.rules.lead_in_prepositions or _is_time_word(sentence, w)
                 for w in words
-            ) or any(sentence.text(c.number, c.end) in label for c in candidates if c is not candidate)
+            ) or any(
+                number in surfaces and number != sentence.text(candidate.number, candidate.end)
+                for number in _NUMBER_PHRASE.findall(label)
+            )
             has_context = (
                 candidate.lead is not None or candidate.population is not None or candidate.period is not None
                 or _after_contrast(sentence, candidate) or bool(timely)
@@ -562,8 +568,8 @@ def _colon_clause(sentence: SentenceTokens, candidates: list[Candidate], candida
     """'Jongere ambtenaren klikken vaker: het gaat om 27 procent ...': the clause before the colon."""
     rules = construction_rules()
     lowers = sentence.lowers
-    colon = next((i for i in range(candidate.first - 1, 0, -1) if lowers[i] == ":"), None)
-    if colon is None or any(colon < c.first < candidate.first for c in candidates):
+    colon = sentence.last_before(candidate.first, COLON, 1)
+    if colon is None or candidate.previous_first > colon:
         return None
     first = 0
     leader = sentence.starts_with(first, sentence.rules.subject_leaders)
@@ -616,7 +622,7 @@ def shared_value_labels(sentence: SentenceTokens, candidate: Candidate) -> list[
         while start > 0 and lowers[start - 1] not in sentence.rules.clause_boundaries:
             start -= 1
         return _split_pair(sentence.text(start, end))
-    zowel = next((i for i in range(candidate.first - 1, -1, -1) if lowers[i] in rules.both_of), None)
+    zowel = sentence.last_before(candidate.first, rules.both_of)
     if zowel is None:
         return None
     als = next((i for i in range(zowel + 1, candidate.first) if lowers[i] in rules.also), None)

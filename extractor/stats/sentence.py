@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import regex
@@ -38,6 +39,8 @@ class Candidate:
     period: str | None = None
     group_end: int = 0  # end of a group named right after the number ('van de 55-plussers')
     lead: tuple[int, int] | None = None  # a group named before it ('Onder jongeren'), its tokens
+    previous_end: int = 0  # end of the statistic before it in the sentence, else 0
+    previous_first: int = -1  # and where that one starts
 
 
 _OPENING_QUOTE = regex.compile(r"[‘“'\"]")
@@ -57,6 +60,16 @@ class SentenceTokens:
         quote = _OPENING_QUOTE.search(self.raw)
         self.first_quote = sent.start_char + quote.start() if quote else None
         self.dropped: list[tuple[int, int, str]] = []
+        self._positions: dict[frozenset[str], list[int]] = {}
+
+    def last_before(self, index: int, words: frozenset[str], first: int = 0) -> int | None:
+        """The last token in ``first:index`` that is one of ``words``, found by bisect (a sentence
+        may hold thousands of statistics, each looking back)."""
+        positions = self._positions.get(words)
+        if positions is None:
+            positions = self._positions[words] = [i for i, w in enumerate(self.lowers) if w in words]
+        at = bisect_left(positions, index) - 1
+        return positions[at] if at >= 0 and positions[at] >= first else None
 
     def drop(self, first: int, end: int, reason: str) -> None:
         """Note a number phrase (tokens ``first:end``) that is not a statistic, and why."""

@@ -114,6 +114,8 @@ def find_statistics(
             continue
         sentence = SentenceTokens(sent, rules, text)
         candidates = find_candidates(sentence, spans_here)
+        for before, candidate in zip(candidates, candidates[1:]):
+            candidate.previous_end, candidate.previous_first = before.end, before.first
         mark_populations(sentence, candidates)
         if sent_before is not None and candidates:
             mark_place_references(sentence, candidates, SentenceTokens(sent_before, rules, text))
