@@ -9,8 +9,8 @@ from typing import Any
 from .errors import EncodingProblem
 from .read.formats import SNIFF_BYTES, is_pdf
 from .read.source import read_source, source_from_string
-from .models import Article, Block
-from .pipeline import blocks_of, extract_source
+from .models import Article, Block, SourceText
+from .pipeline import extract_source, extract_with_blocks
 
 TEXT_PATH = "<text>"
 """The name of article text given as a string, in errors and in ``source.path``."""
@@ -27,22 +27,22 @@ def extract_file(path: str | Path, *, article_id: str | None = None,
 
     ``pdf_backend`` is one of ``PDF_BACKENDS`` (None: the default, pdfium).
     """
-    path = Path(path)
+    return extract_source(_read(Path(path), pdf_backend), article_id=article_id)
+
+
+def extract_file_with_blocks(path: str | Path, *, article_id: str | None = None,
+                             pdf_backend: str | None = None) -> tuple[Article, list[Block]]:
+    """``extract_file``, and the blocks the article was rebuilt from, each with its role and why
+    (the layout view of ``extractor extract --explain``)."""
+    return extract_with_blocks(_read(Path(path), pdf_backend), article_id=article_id)
+
+
+def _read(path: Path, pdf_backend: str | None) -> SourceText:
     if pdf_backend is not None and path.is_file() and _is_pdf_file(path):
         from .read.pdf import read_pdf
 
-        return extract_source(read_pdf(path, backend=pdf_backend), article_id=article_id)
-    return extract_source(read_source(path), article_id=article_id)
-
-
-def blocks_of_file(path: str | Path, *, pdf_backend: str | None = None) -> list[Block]:
-    """The blocks of a file's article, each with its role and why (the layout view of ``--explain``)."""
-    path = Path(path)
-    if path.is_file() and _is_pdf_file(path):
-        from .read.pdf import read_pdf
-
-        return blocks_of(read_pdf(path, backend=pdf_backend or PDF_BACKENDS[0]))
-    return blocks_of(read_source(path))
+        return read_pdf(path, backend=pdf_backend)
+    return read_source(path)
 
 
 def extract_file_pdfplumber(path: str | Path, *, article_id: str | None = None) -> Article:

@@ -26,6 +26,13 @@ from .structure.article import Structure, recover_structure, section_at
 
 def extract_source(source: SourceText, *, article_id: str | None = None, nlp: Language | None = None) -> Article:
     """Run every stage on ``source`` and return the validated article."""
+    return extract_with_blocks(source, article_id=article_id, nlp=nlp)[0]
+
+
+def extract_with_blocks(
+    source: SourceText, *, article_id: str | None = None, nlp: Language | None = None
+) -> tuple[Article, list[Block]]:
+    """``extract_source``, and the blocks the article was rebuilt from, each with its role and why."""
     blocks, repairs, repaired_to_source = _blocks_with_repairs(source)
     structure = recover_structure(blocks)
     doc = _annotate(nlp or shared_nlp(), structure)
@@ -55,12 +62,7 @@ def extract_source(source: SourceText, *, article_id: str | None = None, nlp: La
     article.warnings = consistency_findings(document["records"]) + too_large_findings(doc._.dropped)
     document["warnings"] = [finding.to_dict() for finding in article.warnings]
     validate_document(document, source.path)
-    return article
-
-
-def blocks_of(source: SourceText) -> list[Block]:
-    """The blocks ``source`` is rebuilt from, each with its role and the reason for it."""
-    return _blocks_with_repairs(source)[0]
+    return article, blocks
 
 
 def _blocks_with_repairs(source: SourceText) -> tuple[list[Block], list[Repair], OffsetMap]:

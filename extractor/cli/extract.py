@@ -36,11 +36,14 @@ def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: s
       extractor extract article.pdf --pdf-backend pdfplumber
       extractor extract article.txt --explain > article.json
     """
-    from ..api import extract_file
+    from ..api import extract_file, extract_file_with_blocks
     from ..dataset.tables import RECORD_COLUMNS, record_row
 
     try:
-        article = extract_file(path, article_id=article_id, pdf_backend=pdf_backend)
+        if explain:
+            article, blocks = extract_file_with_blocks(path, article_id=article_id, pdf_backend=pdf_backend)
+        else:
+            article = extract_file(path, article_id=article_id, pdf_backend=pdf_backend)
     except ExtractorError as error:
         raise CommandError(error.one_line()) from None
     document = article.to_dict()
@@ -58,9 +61,7 @@ def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: s
             writer.writerow(record_row(record))
     write_stdout(out.getvalue())
     if explain:
-        from ..api import blocks_of_file
         from ..stats.explain import dropped_numbers, explain_lines
         from ..structure.explain import layout_lines
 
-        blocks = blocks_of_file(path, pdf_backend=pdf_backend)
         click.echo("\n".join(layout_lines(blocks) + explain_lines(article, dropped_numbers(article))), err=True)

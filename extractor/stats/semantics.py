@@ -567,7 +567,6 @@ def _is_time_word(sentence: SentenceTokens, word: str) -> bool:
 def _colon_clause(sentence: SentenceTokens, candidates: list[Candidate], candidate: Candidate) -> str | None:
     """'Jongere ambtenaren klikken vaker: het gaat om 27 procent ...': the clause before the colon."""
     rules = construction_rules()
-    lowers = sentence.lowers
     colon = sentence.last_before(candidate.first, COLON, 1)
     if colon is None or candidate.previous_first > colon:
         return None

@@ -19,6 +19,7 @@ from .lines import (
     region_widths,
     split_lines,
 )
+from .lookahead import Lookahead
 
 _NON_BODY_HINTS = frozenset(Role) - {Role.BODY, Role.BULLET, Role.HEADING}
 _SPACE_RUN = regex.compile(r"\S+")
@@ -67,17 +68,17 @@ class _BlockBuilder:
     """The line-by-line state machine behind ``build_blocks``."""
 
     def __init__(self, text: str, lines: list[Line | None], rules: LayoutRules):
-        self.text = text
         self.lines = lines
         self.rules = rules
         self.shapes = LineShapes(rules)
+        self.ahead = Lookahead(lines, rules, self.shapes)
         self.widths = region_widths(lines, rules.region_lines)
-        self.width = self.widths[0] if lines else 0.0
         # A layout-aware reader hints every heading and non-body block; then guessing from
         # line shapes would only turn wrapped body lines into headings.
         self.guess_roles = not any(line is not None and line.hint for line in lines)
+        self.width = 0.0  # of the region around the current line, set at every step
         self.wrapped = False
-        self.blocks: list[Block] = []
+        self.out = _Emitted(text, rules)
         self.body: _Draft | None = None
         self.lede: _Draft | None = None
         self.gap = False
@@ -90,9 +91,10 @@ class _BlockBuilder:
             i = self.step(i)
         self.close_body()
         self.close_lede()
-        return self.blocks
+        return self.out.blocks
 
     def step(self, i: int) -> int:
+        """Decide the line at ``i`` (and maybe some after it); the index of the next undecided line."""
         line = self.lines[i]
         # Wrapped columns or one paragraph per line: decided by the region around the line.
         self.width = self.widths[i]
@@ -100,11 +102,21 @@ class _BlockBuilder:
         if line is None:
             self.gap = self.gap_since_display = True
             return i + 1
+        return (
+            self.hinted(i)
+            or self.furniture(i)
+            or (self.guess_roles and not self.in_body() and self.front_matter(i))
+            or self.bullet(i)
+            or self.set_apart(i)
+            or self.running_text(i)
+        )
+
+    def hinted(self, i: int) -> int | None:
+        """A role the reader marked (PDF layout, HTML markup) stands."""
+        line = self.lines[i]
         if line.hint in _NON_BODY_HINTS:
             end = i + 1
-            while end < len(self.lines) and (
-                self.lines[end] is None or self.lines[end].hint_id == line.hint_id
-            ):
+            while end < len(self.lines) and (self.lines[end] is None or self.lines[end].hint_id == line.hint_id):
                 end += 1
             group = [ln for ln in self.lines[i:end] if ln is not None and ln.hint_id == line.hint_id]
             self.emit(line.hint, group, Why.HINTED)
@@ -114,39 +126,49 @@ class _BlockBuilder:
             self.close_body()
             self.emit(Role.HEADING, [line], Why.HINTED)
             return i + 1
+        return None
+
+    def furniture(self, i: int) -> int | None:
+        """Page furniture by its form, and a page-end heading that starts other articles' teasers."""
+        line = self.lines[i]
         if self.guess_roles and self.after_body_text() and self.rules.page_end.match(line.text):
             return self.page_end(i)
         role = line.furniture if self.guess_roles else None
         if role == Role.RUBRIC and self.is_heading(i):
             role = None  # a heading set in capitals ('PRAKTIJK') runs straight into its text
-        if role is not None:
-            self.emit(role, [line], Why.FORM[role])
-            self.gap = True
-            return i + 1
-        if self.guess_roles and not self.in_body():
-            taken = self.front_matter(i)
-            if taken:
-                return taken
+        if role is None:
+            return None
+        self.emit(role, [line], Why.FORM[role])
+        self.gap = True
+        return i + 1
+
+    def bullet(self, i: int) -> int | None:
+        line = self.lines[i]
         if line.hint == Role.BODY and self.body and self.body.lines[-1].hint_id != line.hint_id:
             self.close_body()  # a reader that knows where paragraphs end (HTML) says so
-        if self.shapes.is_bullet(line):
-            self.close_body()
-            self.body = _Draft(Role.BULLET, [line], Why.LONE_MARKER if line.marked else Why.MARKER)
-            self.gap = self.last_was_lede = False
-            return i + 1
+        if not self.shapes.is_bullet(line):
+            return None
+        self.close_body()
+        self.body = _Draft(Role.BULLET, [line], Why.LONE_MARKER if line.marked else Why.MARKER)
+        self.gap = self.last_was_lede = False
+        return i + 1
+
+    def set_apart(self, i: int) -> int | None:
+        """Pull quotes, ledes, display type and headings: lines outside the paragraph stream."""
         if self.wrapped:
             taken = self.pull_quote(i) or self.lede_line(i) or self.display(i)
             if taken:
                 return taken
         elif self.is_paragraph_heading(i):
             self.close_body()
-            self.emit(Role.HEADING, [line], Why.PARAGRAPH_HEADING)
+            self.emit(Role.HEADING, [self.lines[i]], Why.PARAGRAPH_HEADING)
             self.gap = True
             return i + 1
-        if self.guess_roles:
-            taken = self.quote_in_flow(i)
-            if taken:
-                return taken
+        return self.quote_in_flow(i) if self.guess_roles else None
+
+    def running_text(self, i: int) -> int:
+        """The line goes on the paragraph or item before it, or starts a new paragraph."""
+        line = self.lines[i]
         if self.body and self.continues(self.body, line):
             self.body.lines.append(line)
         else:
@@ -171,16 +193,16 @@ class _BlockBuilder:
         A title is display type followed by a new element (a blank line, furniture or a
         capitalised line), never by the rest of a sentence; a lede is the paragraph under it
         that ends right above the byline."""
-        displays = sum(block.role == DISPLAY for block in self.blocks)
+        displays = self.out.displays
         # A subtitle sits right under the title; after a blank line, display type is a heading.
-        if displays == 0 or (displays == 1 and self.blocks[-1].role == DISPLAY and not self.gap_since_display):
-            chunk = self.display_lines(i)
+        if displays == 0 or (displays == 1 and self.out.last_role == DISPLAY and not self.gap_since_display):
+            chunk = self.ahead.display_lines(i)
             if chunk:
                 self.emit(DISPLAY, chunk, Why.TITLE_BLOCK)
                 self.gap_since_display = False
                 return i + len(chunk)
-        if displays and not any(block.role == Role.LEDE for block in self.blocks) and self.lede is None:
-            paragraph = self.chunk(i, limit=self.rules.lede_max_lines)
+        if displays and not self.out.has_lede and self.lede is None:
+            paragraph = self.ahead.chunk(i, limit=self.rules.lede_max_lines)
             end = i + len(paragraph)
             if (
                 paragraph
@@ -193,43 +215,6 @@ class _BlockBuilder:
                 self.gap = True
                 return end
         return None
-
-    def display_lines(self, i: int) -> list[Line]:
-        """A display line and the lowercase lines that finish it ('Pensioen en' / 'langer
-        doorwerken'), if what follows starts a new element."""
-        chunk: list[Line] = []
-        j = i
-        while j < len(self.lines) and len(chunk) < self.rules.display_max_lines:
-            line = self.lines[j]
-            if line is None or line.furniture is not None or line.hint is not None:
-                break
-            if chunk and not line.text[0].islower():
-                break
-            if not chunk and not (line.text[0].isupper() or line.text[0].isdigit()):
-                return []
-            if not self.shapes.is_display_line(line):
-                return []
-            chunk.append(line)
-            j += 1
-        following = self.lines[j] if j < len(self.lines) else None
-        if not chunk or all(line is None for line in self.lines[j:]):
-            return []  # a title heads an article: a text of one line is all body
-        if following is None or following.furniture is not None or following.hint is not None:
-            return chunk
-        starts_element = following.text[0].isupper() and (
-            self.byline_before_blank(j)
-            or (len(following.text) >= 2 * len(chunk[-1].text) and self.shapes.ends(following, self.rules.clause_end))
-        )
-        return chunk if starts_element else []
-
-    def byline_before_blank(self, j: int) -> bool:
-        """The title block of web copy and pdftotext runs down to the byline without a blank line."""
-        for line in self.lines[j : j + self.rules.lede_max_lines + 2]:
-            if line is None:
-                return False
-            if line.furniture == Role.BYLINE:
-                return True
-        return False
 
     def pull_quote(self, i: int) -> int | None:
         line = self.lines[i]
@@ -249,7 +234,7 @@ class _BlockBuilder:
             taken.append(current)
             if current.text[-1] in self.rules.closing_quotes and (j - 1 > i or len(current.text) > 1):
                 if j < len(self.lines) and self.lines[j] is not None and not (
-                    self.is_display_end(j) or self.starts_heading(j)
+                    self.ahead.is_display_end(j) or self.ahead.starts_heading(j)
                 ):
                     return None
                 self.emit(Role.PULL_QUOTE, taken, Why.PULL_QUOTE)
@@ -301,7 +286,7 @@ class _BlockBuilder:
             and self.body.role == Role.BODY
             and (not self.gap or line.text[0].islower())
         )
-        under_heading = bool(self.blocks) and self.blocks[-1].role == Role.HEADING and not self.gap
+        under_heading = self.out.last_role == Role.HEADING and not self.gap
         if wide and not continues and (inside_paragraph or under_heading):
             return None  # a long line in the body: pdftotext joins lines where columns touch
         if wide and self.lede is not None and not self.last_was_lede:
@@ -320,23 +305,12 @@ class _BlockBuilder:
             self.emit(Role.HEADING, [line], Why.HEADING)
             self.gap = self.last_was_lede = False
             return i + 1
-        chunk = self.chunk(i)
+        chunk = self.ahead.chunk(i)
         isolated = (self.gap or self.body is None) and len(chunk) <= self.rules.display_max_lines
-        if not (isolated and self.is_display_chunk(chunk)):
-            if not self.is_short_title_like(line) or (self.body and not self.gap and self.continues(self.body, line)):
+        if not (isolated and self.ahead.is_display_chunk(chunk, self.width)):
+            if not self.ahead.is_short_title_like(line, self.width) or (self.body and not self.gap and self.continues(self.body, line)):
                 return None
-            chunk = [line]
-            j = i + 1
-            while (
-                j < len(self.lines)
-                and self.lines[j] is not None
-                and len(chunk) < self.rules.display_max_lines
-                and len(self.lines[j].text) < self.rules.short_line_ratio * self.width
-                and self.lines[j].furniture is None
-                and self.lines[j].text[0] not in self.rules.opening_quotes
-            ):
-                chunk.append(self.lines[j])
-                j += 1
+            chunk = self.ahead.short_lines(i, self.width)
         # A capitalised line starts the next display element: a subtitle set right under the
         # title ('Opgavegericht werken' / 'Voordelen maar' / 'ook nadelen').
         cut = next((k for k in range(1, len(chunk)) if chunk[k].text[0].isupper()), len(chunk))
@@ -346,37 +320,13 @@ class _BlockBuilder:
         self.last_was_lede = False
         return i + len(chunk)  # display lines are consecutive, no blank line between them
 
-    def chunk(self, i: int, limit: int | None = None) -> list[Line]:
-        """The lines from ``i`` up to the next blank line or piece of furniture."""
-        taken = []
-        for line in self.lines[i : i + (limit or self.rules.display_max_lines + 1)]:
-            if line is None or line.furniture is not None or line.hint:
-                break
-            if taken and line.text[0] in self.rules.opening_quotes:
-                break  # a pull quote set right under the title
-            taken.append(line)
-        return taken
-
-    def is_display_chunk(self, chunk: list[Line]) -> bool:
-        """Display type stands alone: a few lines, no end mark, not wider than a column."""
-        first, last = chunk[0].text, chunk[-1].text
-        return (
-            (first[0].isupper() or first[0].isdigit())
-            and last[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
-            and all(len(line.text) < self.rules.heading_width_ratio * self.width for line in chunk)
-            and not any(line.text[-1] in DISPLAY_FORBIDDEN_ENDS for line in chunk)
-            and not self.shapes.ends_unfinished(chunk[-1])
-            and not self.shapes.is_bullet(chunk[0])
-            and first[0] not in self.rules.opening_quotes
-        )
-
     # Predicates on a line in its context.
 
     def is_heading(self, i: int) -> bool:
         """A short line without end mark, after a finished sentence, directly followed by text."""
         line = self.lines[i]
         following = self.lines[i + 1] if i + 1 < len(self.lines) else None
-        if following is None or not self.is_prose_or_bullet(following):
+        if following is None or not self.ahead.is_prose_or_bullet(following, self.width):
             return False
         if not self.shapes.is_bullet(following) and not self.shapes.ends(following, self.rules.clause_end):
             # Prose goes on for more than one line; a subtitle under a title does not.
@@ -387,7 +337,7 @@ class _BlockBuilder:
         return (
             after_sentence
             # A line over the very first paragraph, with nothing above it, heads that paragraph.
-            and (self.after_body_text() or not self.blocks)
+            and (self.after_body_text() or not self.out.blocks)
             and len(line.text) < self.rules.heading_width_ratio * self.width
             and len(line.text.split()) <= self.rules.heading_max_words
             and line.text[0].isupper()
@@ -400,7 +350,7 @@ class _BlockBuilder:
         line = self.lines[i]
         if not self.after_body_text():
             return False
-        following = next((ln for ln in self.lines[i + 1 :] if ln is not None), None)
+        following = self.ahead.next_text_line(i + 1)
         if following is None or following.furniture is not None:
             return False
         previous = self.body.lines[-1] if self.body and not self.gap else None
@@ -424,45 +374,13 @@ class _BlockBuilder:
             ))
         )
 
-    def starts_heading(self, j: int) -> bool:
-        """A display line right under a pull quote, followed by a capitalised line."""
-        line, following = self.lines[j], self.lines[j + 1] if j + 1 < len(self.lines) else None
-        return (
-            line.text[0].isupper()
-            and self.shapes.is_display_line(line)
-            and following is not None
-            and following.text[0].isupper()
-        )
-
     def in_body(self) -> bool:
-        return self.body is not None or any(b.role in (Role.BODY, Role.BULLET) for b in self.blocks)
+        return self.body is not None or self.out.has_body
 
     def after_body_text(self) -> bool:
         """Display type above the first paragraph is the title block, never a heading; once
         the title stands, a heading may come before any paragraph."""
-        return self.in_body() or any(b.role == DISPLAY for b in self.blocks)
-
-    def is_short_title_like(self, line: Line) -> bool:
-        first = line.text[0]
-        return (
-            len(line.text) < self.rules.short_line_ratio * self.width
-            and not self.shapes.ends_unfinished(line)
-            and (first.isupper() or first.isdigit())
-            and line.text[-1] not in DISPLAY_FORBIDDEN_ENDS + self.rules.closing_quotes
-            and not (first.isdigit() and len(line.text.split()) > 1 and not line.text.split()[1][0].isupper())
-        )
-
-    def is_prose_or_bullet(self, line: Line) -> bool:
-        """A heading is followed by a bullet or by a paragraph, which starts a sentence."""
-        if self.shapes.is_bullet(line):
-            return True
-        if line.furniture is not None or line.text[0].islower():
-            return False
-        return len(line.text) >= self.rules.short_line_ratio * self.width
-
-    def is_display_end(self, j: int) -> bool:
-        line = self.lines[j]
-        return line.furniture is not None or line.hint is not None
+        return self.in_body() or self.out.displays > 0
 
     def continues(self, draft: _Draft, line: Line) -> bool:
         last = draft.lines[-1]
@@ -501,24 +419,52 @@ class _BlockBuilder:
             self.lede = None
 
     def emit(self, role: Role, lines: list[Line], reason: str) -> None:
-        builder = TextBuilder()
-        for index, line in enumerate(lines):
-            content_start = line.start
-            if index == 0 and role == Role.BULLET and not line.marked:
-                content_start += self.rules.bullet.match(line.text).end()
-            if index and len(builder) and not _joins_without_space(lines[index - 1]):
-                builder.insert(" ", lines[index - 1].end)
-            content = self.text[content_start : line.end]
-            if not _ODD_SPACE.search(content):
-                builder.copy(content, content_start)  # the common case: single spaces only
-                continue
-            for word in _SPACE_RUN.finditer(self.text, content_start, line.end):
-                if word.start() > content_start:
-                    builder.insert(" ", word.start() - 1)
-                builder.copy(word.group(), word.start())
-                content_start = word.end()
-        text, offsets = builder.build()
-        self.blocks.append(Block(role, text, lines[0].start, lines[-1].end, offsets, reason))
+        self.out.emit(role, lines, reason)
+
+
+class _Emitted:
+    """The blocks built so far, and what a later decision asks of them, kept as counts so that
+    no question walks the whole list."""
+
+    def __init__(self, text: str, rules: LayoutRules):
+        self.text = text
+        self.rules = rules
+        self.blocks: list[Block] = []
+        self.displays = 0
+        self.has_lede = False
+        self.has_body = False
+
+    @property
+    def last_role(self) -> Role | None:
+        return self.blocks[-1].role if self.blocks else None
+
+    def emit(self, role: Role, lines: list[Line], reason: str) -> None:
+        self.blocks.append(_block(self.text, role, lines, reason, self.rules))
+        self.displays += role == DISPLAY
+        self.has_lede |= role == Role.LEDE
+        self.has_body |= role in (Role.BODY, Role.BULLET)
+
+
+def _block(text: str, role: Role, lines: list[Line], reason: str, rules: LayoutRules) -> Block:
+    """A block of ``lines``: their text joined by single spaces, with offsets into ``text``."""
+    builder = TextBuilder()
+    for index, line in enumerate(lines):
+        content_start = line.start
+        if index == 0 and role == Role.BULLET and not line.marked:
+            content_start += rules.bullet.match(line.text).end()
+        if index and len(builder) and not _joins_without_space(lines[index - 1]):
+            builder.insert(" ", lines[index - 1].end)
+        content = text[content_start : line.end]
+        if not _ODD_SPACE.search(content):
+            builder.copy(content, content_start)  # the common case: single spaces only
+            continue
+        for word in _SPACE_RUN.finditer(text, content_start, line.end):
+            if word.start() > content_start:
+                builder.insert(" ", word.start() - 1)
+            builder.copy(word.group(), word.start())
+            content_start = word.end()
+    joined, offsets = builder.build()
+    return Block(role, joined, lines[0].start, lines[-1].end, offsets, reason)
 
 
 def _joins_without_space(previous: Line) -> bool:

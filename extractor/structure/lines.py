@@ -162,10 +162,9 @@ def _item_starts(run: list[Line], markers: int, rules: LayoutRules) -> list[Line
     agree, else each capitalised line after a line that ends a clause."""
     if len(run) <= markers:
         return run
+    shapes = LineShapes(rules)
     starts = [run[0]] + [
-        line
-        for previous, line in zip(run, run[1:])
-        if line.text[0].isupper() and previous.text.rstrip(rules.closing_quotes + ")")[-1:] in rules.clause_end
+        line for previous, line in zip(run, run[1:]) if line.text[0].isupper() and shapes.ends(previous, rules.clause_end)
     ]
     return starts[:markers]
 
@@ -208,10 +207,13 @@ def region_widths(lines: list[Line | None], window: int) -> list[float]:
         return [0.0] * len(lines)
     positions = [index for index, _ in shown]
     widths, half = [], window // 2
+    medians: dict[int, float] = {}  # by window start: neighbouring lines share their window
     for index in range(len(lines)):
         centre = bisect.bisect_left(positions, index)
         low = max(0, min(centre - half, len(shown) - window))
-        widths.append(statistics.median(length for _, length in shown[low : low + window]))
+        if low not in medians:
+            medians[low] = statistics.median(length for _, length in shown[low : low + window])
+        widths.append(medians[low])
     return widths
 
 
