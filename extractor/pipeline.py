@@ -10,6 +10,7 @@ from spacy.language import Language
 
 from . import __version__
 from .structure.blocks import build_blocks
+from .structure.lines import is_page_furniture
 from .stats.breakdowns import assign_groups
 from .datafiles import load_json
 from .dataset.checks import consistency_findings, too_large_findings, validate_document
@@ -67,7 +68,7 @@ def extract_with_blocks(
 
 def _blocks_with_repairs(source: SourceText) -> tuple[list[Block], list[Repair], OffsetMap]:
     normalized, to_source = normalize(source.text)
-    repaired, repairs, to_normalized = repair_hyphenation(normalized)
+    repaired, repairs, to_normalized = repair_hyphenation(normalized, is_page_furniture)
     repaired_to_source = to_normalized.then(to_source)
     hints = _hints_in(repaired_to_source, len(repaired), source.hints) if source.hints else []
     return build_blocks(repaired, hints), repairs, repaired_to_source
@@ -177,7 +178,7 @@ def _locate_repairs(repairs: list[Repair], structure: Structure) -> list[Repair]
     """Add where each repaired word landed in the clean text (None outside the body)."""
     located = []
     for repair, out_start in zip(repairs, repaired_starts(repairs)):
-        word = repair.after.rstrip("\n")
+        word = repair.after.split()[0]  # a word joined across furniture brings its line along
         text_start = structure.offsets.to_output(out_start) if repair.after != repair.before else None
         text_end = text_start + len(word) if text_start is not None else None
         if text_start is not None and structure.text[text_start:text_end] != word:

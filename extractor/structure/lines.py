@@ -169,6 +169,15 @@ def _item_starts(run: list[Line], markers: int, rules: LayoutRules) -> list[Line
     return starts[:markers]
 
 
+PAGE_FURNITURE = frozenset({Role.PAGE_NUMBER, Role.ISSUE, Role.FURNITURE})
+"""What a page break prints between two lines of a paragraph."""
+
+
+def is_page_furniture(text: str) -> bool:
+    """A page number, issue line or running header by its form: a broken word may run past it."""
+    return furniture_role(text) in PAGE_FURNITURE
+
+
 def furniture_role(text: str, rules: LayoutRules | None = None) -> Role | None:
     """The role of a line that is page furniture by its form alone, else None."""
     rules = rules or layout_rules()

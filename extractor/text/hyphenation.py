@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,10 @@ _BREAK = regex.compile(
     r"(?P<left>[\p{L}\p{N}]+)-[ \t]*(?P<newline>\n)(?:[ \t]*\n)*[ \t]*"
     r"(?P<right>\p{L}[\p{L}\p{N}]*)(?P<rest>[^\s]*)[ \t]*"
 )
+_HYPHEN_LINE_END = regex.compile(r"[\p{L}\p{N}]+(?P<hyphen>-)[ \t]*\n")
+_RIGHT_WORD = regex.compile(r"[ \t]*(?P<right>\p{L}[\p{L}\p{N}]*)(?P<rest>[^\s]*)")
+# Furniture between the parts of a broken word: this many lines at most, blank ones included.
+ACROSS_MAX_LINES = 8
 _WORD = regex.compile(r"[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*")
 _LEFT_PREFIX = regex.compile(r"(?:[\p{L}\p{N}]+[-/])+$")
 # Compound prefixes ('ICT-' in 'ICT-afde-ling') are looked for this far back only.
@@ -76,8 +81,15 @@ def hyphenation_rules() -> HyphenationRules:
     )
 
 
-def repair_hyphenation(text: str) -> tuple[str, list[Repair], OffsetMap]:
+def repair_hyphenation(
+    text: str, passable: Callable[[str], bool] | None = None
+) -> tuple[str, list[Repair], OffsetMap]:
     """Join soft line-break hyphens and keep real ones; the rest of the word moves up a line.
+
+    ``passable`` tells page furniture (a page number, a running header) by its line: a word
+    broken across such lines is decided as any other, and when it is joined its second line
+    moves up above them ('rijks-' / '12' / 'overheid en ...' becomes 'rijksoverheid en ...' /
+    '12').
 
     Returns the repaired text, one ``Repair`` per line-end hyphen (``start``/``end`` in ``text``)
     and the map from repaired offsets back to ``text``.
@@ -87,7 +99,18 @@ def repair_hyphenation(text: str) -> tuple[str, list[Repair], OffsetMap]:
     builder = TextBuilder()
     repairs: list[Repair] = []
     position = 0
-    for match in _BREAK.finditer(text):
+    for match in _breaks(text, passable):
+        if match.start() < position:
+            continue
+        if isinstance(match, _Across):
+            joined = _repair_across(text, match, counts, rules, builder, position)
+            if joined is not None:
+                repairs.append(joined)
+                position = match.end()
+                continue
+            match = _BREAK.match(text, match.start())  # kept: decided as the lines stand
+            if match is None:
+                continue
         left, right, rest = match["left"], match["right"], match["rest"]
         prefix_match = _LEFT_PREFIX.search(text, max(0, match.start() - PREFIX_WINDOW), match.start())
         prefix = prefix_match.group() if prefix_match else ""
@@ -115,6 +138,84 @@ def repair_hyphenation(text: str) -> tuple[str, list[Repair], OffsetMap]:
     builder.copy(text[position:], position)
     repaired, offsets = builder.build()
     return repaired, repairs, offsets
+
+
+@dataclass(frozen=True, slots=True)
+class _Across:
+    """A word broken across page furniture: 'rijks-' / (blank and furniture lines) / 'overheid ...'."""
+
+    left_start: int
+    left_end: int  # the hyphen
+    between_start: int  # after the hyphen's line end
+    right_start: int
+    right_end: int  # the word and the punctuation that belongs to it
+    line_end: int  # end of the right part's line, its newline included
+
+    def start(self) -> int:
+        return self.left_start
+
+    def end(self) -> int:
+        return self.line_end
+
+
+def _breaks(text: str, passable: Callable[[str], bool] | None):
+    """Line-end hyphens in order: ``_BREAK`` matches, and with ``passable`` the breaks across furniture."""
+    if passable is None:
+        yield from _BREAK.finditer(text)
+        return
+    last = 0  # as finditer does, no break starts inside the one before
+    for end in _HYPHEN_LINE_END.finditer(text):
+        if end.start() < last:
+            continue
+        found = _across(text, end, passable) or _BREAK.match(text, end.start())
+        if found is not None:
+            last = found.end()
+            yield found
+
+
+def _across(text: str, end: regex.Match, passable: Callable[[str], bool]) -> _Across | None:
+    position, furniture = end.end(), 0
+    for _ in range(ACROSS_MAX_LINES):
+        line_end = text.find("\n", position)
+        line = text[position : line_end if line_end >= 0 else len(text)]
+        if line.strip() and not passable(line.strip()):
+            break
+        furniture += bool(line.strip())
+        if line_end < 0:
+            return None
+        position = line_end + 1
+    else:
+        return None
+    right = _RIGHT_WORD.match(text, position)
+    if not furniture or right is None or not right["right"][0].islower():
+        return None
+    line_end = text.find("\n", right.end())
+    return _Across(
+        end.start(), end.start("hyphen"), end.end(), right.start("right"), right.end("rest"),
+        len(text) if line_end < 0 else line_end + 1,
+    )
+
+
+def _repair_across(
+    text: str, found: _Across, counts: Counter[str], rules: HyphenationRules, builder: TextBuilder, position: int
+) -> Repair | None:
+    """Join a word broken across furniture when the rules say so; the furniture follows its line."""
+    left = text[found.left_start : found.left_end]
+    right = _RIGHT_WORD.match(text, found.right_start)
+    join, hyphen, reason = decide("", left, right["right"], right["rest"], counts, rules)
+    if not join:
+        return None  # kept as printed: the blocks rejoin the paragraph around the furniture
+    line = text[found.right_start : found.line_end]
+    between = text[found.between_start : found.right_start]
+    builder.copy(text[position : found.left_end], position)
+    if hyphen:
+        builder.copy("-", found.left_end)
+    builder.copy(line.rstrip("\n"), found.right_start)
+    builder.insert("\n", found.left_end + 1)
+    builder.copy(between, found.between_start)
+    before = text[found.left_start : found.line_end]
+    after = left + ("-" if hyphen else "") + line.rstrip("\n") + "\n" + between
+    return Repair(found.left_start, found.line_end, before, after, True, f"{reason}, across page furniture")
 
 
 def decide(

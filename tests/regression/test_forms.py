@@ -3,7 +3,8 @@
 Each text sample is rewritten as web copy (one paragraph per line, the title block down to the
 byline without blank lines, share links and a block of other articles' teasers at the end) as
 flat text (blank lines between paragraphs) and as pdftotext gives a magazine page (wrapped
-lines, bullet markers on lines of their own, page furniture inside a paragraph). Title,
+lines, bullet markers on lines of their own, page furniture inside a paragraph, with a word
+hyphenated across it). Title,
 subtitle, headings and the statistics per section must come out as from the sample itself,
 with exact offsets.
 """
@@ -14,6 +15,7 @@ import textwrap
 from collections import Counter
 from pathlib import Path
 
+import pyphen
 import pytest
 
 from extractor import extract
@@ -22,6 +24,7 @@ from extractor.api import extract_file
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 TEXT_SAMPLES = sorted(SAMPLES.glob("*.txt"))
 COLUMN_WIDTH = 42
+HYPHENATOR = pyphen.Pyphen(lang="nl_NL")
 TEASERS = [
     "Gerelateerde artikelen",
     "Vier op de tien leraren denkt aan stoppen (62 procent twijfelt)",
@@ -48,10 +51,25 @@ def _pdftext(body: list[str]) -> list[str]:
         wrapped = textwrap.wrap(paragraph, COLUMN_WIDTH, break_on_hyphens=False)
         paragraphs += len(wrapped) > 3
         if paragraphs == 2 and len(wrapped) > 3:
-            wrapped[2:2] = ["", "27", "", "nr. 40 | 2023", ""]
+            at = next((i for i in range(2, len(wrapped)) if _split_point(wrapped[i].split()[0])), 2)
+            first = wrapped[at].split()[0]
+            cut = _split_point(first)
+            if cut:
+                # The word at the page break is hyphenated across the furniture.
+                wrapped[at - 1] += " " + first[:cut] + "-"
+                wrapped[at] = first[cut:] + wrapped[at][len(first):]
+            wrapped[at:at] = ["", "27", "", "nr. 40 | 2023", ""]
             paragraphs += 1
         lines.extend(wrapped)
     return lines
+
+
+def _split_point(word: str) -> int | None:
+    """A Dutch hyphenation point of a long lowercase word, where no vowels meet."""
+    if not (word.isalpha() and word.islower() and len(word) >= 8):
+        return None
+    points = [p for p in HYPHENATOR.positions(word) if not (word[p - 1] in "aeiou" and word[p] in "aeiou")]
+    return points[0] if points else None
 
 
 def render(article, form: str) -> str:

@@ -97,3 +97,39 @@ def test_hyphenation_lowercase_abbreviations(word, expected):
 )
 def test_hyphenation_vowel_collision_counts_ij_as_one_vowel(left, right, collision):
     assert vowel_collision(left, right) == collision
+
+
+def _furniture(line):
+    from extractor.structure.lines import is_page_furniture
+
+    return is_page_furniture(line)
+
+
+@pytest.mark.parametrize(
+    ("text_in", "text_out"),
+    [
+        # A page number between the parts: the second line moves up, the number follows it.
+        ("bij de rijks-\n\n12\n\noverheid werkt 27 procent\nen verder",
+         "bij de rijksoverheid werkt 27 procent\n\n12\n\nen verder"),
+        # A page number and an issue line, blank lines around them.
+        ("hebben 1.204 ambte-\n\n\n7\n\nJuni 2024\n\nnaren meegedaan.\n",
+         "hebben 1.204 ambtenaren meegedaan.\n\n\n7\n\nJuni 2024\n\n"),
+        # A running header by its form.
+        ("de werk-\nAmbtenarenpanel\ndruk is hoog", "de werkdruk is hoog\nAmbtenarenpanel\n"),
+        # A real hyphen stays: the lines keep their order, the blocks rejoin them.
+        ("werkt als zzp-\n\n12\n\ner bij een gemeente", "werkt als zzp-\n\n12\n\ner bij een gemeente"),
+        # Nothing after the furniture: nothing moves.
+        ("bij de rijks-\n\n12\n", "bij de rijks-\n\n12\n"),
+    ],
+)
+def test_hyphenation_joins_a_word_broken_across_page_furniture(text_in, text_out):
+    repaired, repairs, offsets = repair_hyphenation(text_in, _furniture)
+    assert repaired == text_out
+    assert undo_repairs(repaired, repairs) == text_in
+    # Every character of the repaired text maps back to the same character of the input.
+    assert all(text_in[offsets.to_input(i)] == repaired[i] for i in range(len(repaired)) if repaired[i] != "\n")
+
+
+def test_hyphenation_across_furniture_only_when_asked():
+    text = "bij de rijks-\n\n12\n\noverheid werkt"
+    assert repair_hyphenation(text)[0] == text
