@@ -237,7 +237,7 @@ class _BlockBuilder:
                     self.ahead.is_display_end(j) or self.ahead.starts_heading(j)
                 ):
                     return None
-                self.emit(Role.PULL_QUOTE, taken, Why.PULL_QUOTE)
+                self.emit(Role.BODY, taken, Why.PULL_QUOTE)  # a pull quote when it repeats body text
                 self.gap = True
                 return j
         return None

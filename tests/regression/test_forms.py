@@ -111,8 +111,6 @@ def test_forms_give_the_result_of_the_magazine_text(original, form):
 
 # Where the wrapped form is still read differently from the flat one.
 PDFTEXT_DIFFERENCES = {
-    "ai-taalmodellen": "a quoted paragraph set apart by blank lines is taken for a pull quote "
-    "without repeating body text",
     "duurzame-inzetbaarheid": "a wrapped line that ends a sentence well short of the column "
     "is taken for a paragraph end",
 }

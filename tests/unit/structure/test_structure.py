@@ -44,6 +44,14 @@ def test_structure_quoted_paragraph_repeating_body_is_a_pull_quote():
     assert article.text.count("lijkt niet goed") == 1
 
 
+def test_structure_quoted_paragraph_set_apart_that_repeats_nothing_is_body():
+    # A quotation the article makes in a paragraph of its own is no pull quote: its figures count.
+    text = f"{COLUMN}.\n\n‘Bij ons werkt 38 procent al hybride’, zegt een\nmanager van een gemeente.\n\n{COLUMN}.\n\n‘Ruim 40 procent van ons team werkt\nvooral thuis’\n\n{COLUMN}.\n"
+    article = structure(text)
+    assert article.pull_quotes == []
+    assert "Ruim 40 procent van ons team werkt vooral thuis" in article.text
+
+
 def test_structure_offsets_map_clean_text_to_input(seed_article):
     # Provenance: every record surface is the clean text at its offsets.
     for record in seed_article.records:
