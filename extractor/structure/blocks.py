@@ -13,6 +13,7 @@ from .lines import (
     DISPLAY_FORBIDDEN_ENDS,
     LayoutRules,
     Line,
+    PAGE_FURNITURE,
     LineShapes,
     attach_lone_markers,
     layout_rules,
@@ -84,6 +85,7 @@ class _BlockBuilder:
         self.gap = False
         self.gap_since_display = False
         self.last_was_lede = False
+        self.page_break = self.after_page_break = False  # page furniture just before the line
 
     def run(self) -> list[Block]:
         i = 0
@@ -102,6 +104,7 @@ class _BlockBuilder:
         if line is None:
             self.gap = self.gap_since_display = True
             return i + 1
+        self.after_page_break, self.page_break = self.page_break, False
         return (
             self.hinted(i)
             or self.furniture(i)
@@ -140,6 +143,7 @@ class _BlockBuilder:
             return None
         self.emit(role, [line], Why.FORM[role])
         self.gap = True
+        self.page_break = role in PAGE_FURNITURE
         return i + 1
 
     def bullet(self, i: int) -> int | None:
@@ -392,6 +396,8 @@ class _BlockBuilder:
                 self.shapes.is_display_line(ln) for ln in (last, line)
             ):
                 return False  # two display lines apart, such as headings with no text under them
+            if self.after_page_break and self.wrapped and len(last.text) >= self.rules.paragraph_end_ratio * self.width:
+                return True  # a full line before a page break: the paragraph goes on over the page
             closes_quote = (
                 draft.lines[0].text[0] in self.rules.opening_quotes
                 and last.text[-1] in self.rules.closing_quotes

@@ -109,21 +109,7 @@ def test_forms_give_the_result_of_the_magazine_text(original, form):
         assert "•" not in rendered.text.replace("• ", "")
 
 
-# Where the wrapped form is still read differently from the flat one.
-PDFTEXT_DIFFERENCES = {
-    "duurzame-inzetbaarheid": "a wrapped line that ends a sentence well short of the column "
-    "is taken for a paragraph end",
-}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(p.stem, marks=pytest.mark.xfail(strict=True, reason=PDFTEXT_DIFFERENCES[p.stem]))
-        if p.stem in PDFTEXT_DIFFERENCES else p.stem
-        for p in TEXT_SAMPLES
-    ],
-)
+@pytest.mark.parametrize("name", [p.stem for p in TEXT_SAMPLES])
 def test_forms_pdftext_rejoins_the_paragraph_around_the_page_furniture(name):
     original = extract_file(SAMPLES / f"{name}.txt")
     rendered = extract(render(original, "pdftext"))

@@ -180,3 +180,23 @@ def test_every_block_says_why_it_has_its_role():
     assert "byline" in reasons[Role.LEDE] and "byline cue" in reasons[Role.BYLINE]
     assert "before a paragraph" in reasons[Role.HEADING]
     assert "page number" in reasons[Role.PAGE_NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("last_line", "furniture", "one_paragraph"),
+    [
+        # A full line ending a sentence before a page break: the paragraph goes on over the page.
+        (f"{WRAPPED}.", ["27"], True),
+        (f"{WRAPPED}.", ["27", "", "nr. 40 | 2023"], True),
+        (f"{WRAPPED}.", ["Juni 2024"], True),
+        # A short last line ends its paragraph, page break or not.
+        ("Kort.", ["27"], False),
+        ("Dat is alles.", ["27", "", "nr. 40 | 2023"], False),
+        # A blank line alone is no page break: a full line with an end mark ends the paragraph.
+        (f"{WRAPPED}.", [], False),
+    ],
+)
+def test_a_paragraph_goes_on_over_a_page_break_after_a_full_line(last_line, furniture, one_paragraph):
+    lines = [WRAPPED] * 8 + [last_line, "", *furniture, "", "Daarna volgt de rest van de alinea met nog", f"{WRAPPED}."]
+    body = [block for block in build_blocks("\n".join(lines)) if block.role == Role.BODY]
+    assert (len(body) == 1) is one_paragraph
