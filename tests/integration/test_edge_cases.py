@@ -23,8 +23,12 @@ COLUMN = "\n".join(["Dit is een gewone regel tekst van een kolom"] * 6) + "."
         ("Zo’n 40 procent werkt thuis.", 1, [None]),
         ("47 procent", 1, [None]),
         ("nr. 40 | 2023\n\n27\n", 0, []),
+        ("Thuiswerken blijft populair\nAan de peiling deden 812 ambtenaren mee. Van hen werkt 61 procent "
+         "minstens twee dagen thuis en 12 procent nooit.\nMinder reistijd\nWie thuis werkt, reist minder: "
+         "44 procent noemt de kortere reistijd als het grootste voordeel van thuiswerken.\n",
+         4, [None, "Minder reistijd"]),
     ],
-    ids=["no-statistics", "heading", "heading-first", "one-line", "bare-number", "furniture-only"],
+    ids=["no-statistics", "heading", "heading-first", "one-line", "bare-number", "furniture-only", "no-blank-lines"],
 )
 def test_edge_cases_text(text, records, headings):
     article = extract(text)
