@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, Iterable
@@ -126,11 +126,12 @@ def consistency_findings(records: Iterable[dict[str, Any]]) -> list[Finding]:
         total = sum(unique.values())
         if single_choice and total > BREAKDOWN_MAX_SUM:
             findings.append(Finding("breakdown_over_100", f"breakdown {group} sums to {total:g} percent", tuple(m["id"] for m in members)))
-    seen = Counter(_identity(r) for r in records)
-    for key, count in seen.items():
-        if count > 1 and key[2]:
-            ids = tuple(r["id"] for r in records if _identity(r) == key)
-            findings.append(Finding("duplicate", f"{key[1]:g} {key[0]} for {key[2]!r} appears {count} times", ids))
+    same: dict[tuple, list[str]] = {}
+    for record in records:
+        same.setdefault(_identity(record), []).append(record["id"])
+    for key, ids in same.items():
+        if len(ids) > 1 and key[2]:
+            findings.append(Finding("duplicate", f"{key[1]:g} {key[0]} for {key[2]!r} appears {len(ids)} times", tuple(ids)))
     return findings
 
 
