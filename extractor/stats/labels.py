@@ -25,6 +25,8 @@ QUANTITY_WORD_MAX_OFFSET = 3
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks"})
 # ', met respectievelijk 72 en 69 procent': the words between a list and its numbers.
 RESPECTIVELY_LEADS = frozenset({",", "met", "namelijk", "op"})
+# What joins a bare number to the figure whose unit it shares.
+JOINERS = frozenset({",", "en", "of", "versus", "vs.", "tegen", "tegenover"})
 PRONOUNS = frozenset({"dit", "dat", "die", "het", "deze", "er", "ermee", "hiermee"})
 
 
@@ -81,6 +83,21 @@ def label_candidate(sentence: SentenceTokens, candidate: Candidate, candidates: 
         candidate.labels = answers
         return
     candidate.labels = [_subject(sentence, candidate.first) or trim_label(sentence, *predicate)]
+
+
+def share_joined_labels(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
+    """'54 versus 42 procent positief', '5, 8 en 12 procent': a bare number takes the label of the
+    figure it is joined to (respectievelijk, decided after this, gives each its own part)."""
+    lowers = sentence.lowers
+    for candidate, following in reversed(list(zip(candidates, candidates[1:]))):
+        bare = candidate.end - candidate.number == 1 and parse_number(lowers[candidate.number], sentence.rules) is not None
+        joined = following.first == candidate.end + 1 and lowers[candidate.end] in JOINERS
+        # Only what follows both is shared; a label from before the pair is the first one's own.
+        after = sentence.text(following.end, len(lowers))
+        if bare and joined and following.labels and all(label and label in after for label in following.labels):
+            candidate.labels = list(following.labels)
+        elif bare and joined and candidate.labels == [lowers[candidate.end]]:
+            candidate.labels = [""]  # '33 tegen 21 procent bij mannen': the joiner says nothing
 
 
 def distribute_respectively(sentence: SentenceTokens, candidates: list[Candidate]) -> None:

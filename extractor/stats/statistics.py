@@ -11,7 +11,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ..models import Qualifier, Unit
-from .labels import concise_label, distribute_respectively, label_candidate
+from .labels import concise_label, distribute_respectively, label_candidate, share_joined_labels
 from .numbers import find_candidates, parse_number
 from .rules import APOSTROPHES, StatisticRules, statistic_rules
 from .semantics import (
@@ -123,6 +123,7 @@ def find_statistics(
             label_candidate(sentence, candidate, candidates)
             if len(candidate.labels) < 2:  # quoted answers ('zowel ‘Ja’ als ‘Weet niet’') are found already
                 candidate.labels = shared_value_labels(sentence, candidate) or candidate.labels
+        share_joined_labels(sentence, candidates)
         mark_subject_populations(sentence, candidates)
         distribute_respectively(sentence, candidates)
         mark_periods(sentence, candidates, references)

@@ -230,6 +230,25 @@ def test_semantics_a_bare_level_after_naar_shares_the_unit(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Van de jongeren is 54 versus 42 procent positief.",
+         [(54, "positief", "jongeren", None), (42, "positief", None, None)]),
+        ("Onder starters is het 61 tegenover 48 procent tevreden.",
+         [(61, "tevreden", "starters", None), (48, "tevreden", None, None)]),
+        ("Zo'n 5, 8 en 12 procent kiest voor deeltijd.",
+         [(5, "deeltijd", None, None), (8, "deeltijd", None, None), (12, "deeltijd", None, None)]),
+        ("Bij ‘lange dagen’ is het 35 versus 28 procent.",
+         [(35, "lange dagen", None, None), (28, "lange dagen", None, None)]),
+        ("Thuiswerken bevalt: 70 procent is tevreden. Bij vrouwen ligt dat op 33 tegen 21 procent bij mannen.",
+         [(70, "tevreden", None, None), (33, "tevreden", "vrouwen", None), (21, "tevreden", "mannen", None)]),
+    ],
+)
+def test_semantics_a_bare_number_shares_the_label_of_its_partner(text, expected):
+    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("De opkomst was met 42 procent laag.", "opkomst"),
         ("Het gebruik van de app was volgens de onderzoekers met 58 procent hoog.", "gebruik van de app"),
         ("De respons op de enquête was met 31 procent opvallend hoog.", "respons op de enquête"),
