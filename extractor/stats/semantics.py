@@ -331,8 +331,8 @@ def _mark_group_after(sentence: SentenceTokens, candidate: Candidate) -> None:
         index += 1
     elif index < limit and lowers[index] in construction_rules().prepositions and _after_contrast(sentence, candidate):
         index += 1
-    elif candidate.kind != "FRACTION":
-        return
+    elif candidate.kind != "FRACTION" or (index < limit and lowers[index] in sentence.rules.determiners):
+        return  # 'Een op de vijf leidinggevenden', but not 'twee derde dat inwoners ...'
     end = _group_phrase(sentence, index, limit)
     if end is None:
         return

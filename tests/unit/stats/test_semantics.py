@@ -43,6 +43,8 @@ def test_semantics_group_before_the_number(text, expected):
          [(30, "veel regeldruk", "waterschapsambtenaren", None)]),
         ("Een op de vijf leidinggevenden voelt zich onvoldoende gesteund.",
          [(20, "voelt zich onvoldoende gesteund", "leidinggevenden", None)]),
+        ("Van de gemeenteambtenaren vindt twee derde dat inwoners hun eigen tuin moeten vergroenen.",
+         [(66.7, "inwoners hun eigen tuin moeten vergroenen", "gemeenteambtenaren", None)]),
         ("Zo'n 27 procent van de deelnemers jonger dan 35 jaar zoekt een andere baan.",
          [(27, "zoekt een andere baan", "deelnemers jonger dan 35 jaar", None)]),
         ("Bijna 60 procent van de deelnemers zegt dat de organisatie goed communiceert.",
