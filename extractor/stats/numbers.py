@@ -207,9 +207,9 @@ def _make_candidate(sentence: SentenceTokens, kind: str, first: int, end: int) -
             return None
         phrase = " ".join(lowers)
         if lowers[1:2] == ["van"]:
-            # 'drie van de tien ambtenaren': the noun told it apart, the surface ends at 'tien'.
-            end -= 1
-            lowers = lowers[:-1]
+            # 'drie van de tien (betrokken) ambtenaren': the noun told it apart, the surface ends at 'tien'.
+            end -= len(lowers) - 4
+            lowers = lowers[:4]
         if lowers[1:2] in (["op"], ["van"]):
             numerator, denominator = parse_number(lowers[0], rules), parse_number(lowers[-1], rules)
             if not numerator or not denominator or numerator >= denominator:
