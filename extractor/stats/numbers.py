@@ -206,6 +206,9 @@ def _make_candidate(sentence: SentenceTokens, kind: str, first: int, end: int) -
             sentence.drop(first, end, "a comparison ('niet eens de helft'), not a share")
             return None
         phrase = " ".join(lowers)
+        if lowers[1:2] == ["van"] and len(lowers) == 4 and not _starts_a_predicate(sentence, end):
+            sentence.drop(first, end, "a part of something else than the respondents ('drie van de vier dagen')")
+            return None
         if lowers[1:2] == ["van"]:
             # 'drie van de tien (betrokken) ambtenaren': the noun told it apart, the surface ends at 'tien'.
             end -= len(lowers) - 4
@@ -224,6 +227,15 @@ def _make_candidate(sentence: SentenceTokens, kind: str, first: int, end: int) -
                 return None
         return Candidate(kind, first, first, end, float(value), Unit.PERCENT)
     return None
+
+
+def _starts_a_predicate(sentence: SentenceTokens, index: int) -> bool:
+    """'Van hen vinden negen van de tien zo'n oefening nuttig': no noun after the fraction, so it
+    counts the group named before; 'drie van de vier dagen' counts days."""
+    if index >= len(sentence.lowers):
+        return True
+    word = sentence.lowers[index]
+    return word not in non_statistic_rules().magnitude_units and not (word.isalpha() and is_noun(word))
 
 
 def _followed_by_noun(sentence: SentenceTokens, index: int) -> bool:

@@ -328,6 +328,8 @@ def test_semantics_shared_values(text, expected):
         ("De gemeente krijgt er 3 miljoen euro bij.", "euro"),
         ("Het budget voor opleidingen steeg tot 5 miljoen.", "money"),
         ("Er kwamen 2 miljoen bezoekers op de site.", "bezoekers"),
+        ("Ze werken drie van de vier dagen thuis.", "something else"),
+        ("Het team won drie van de vier wedstrijden.", "something else"),
     ],
 )
 def test_semantics_non_statistics_are_dropped(text, reason):
@@ -356,6 +358,8 @@ def test_semantics_non_statistics_are_dropped(text, reason):
         ("Negen van de tien betrokken ambtenaren vinden het traject de moeite waard.",
          [(90, "percent", "traject de moeite waard")]),
         ("Drie van de tien jongere medewerkers zoekt een andere baan.", [(30, "percent", "zoekt een andere baan")]),
+        ("Van hen vinden negen van de tien zo’n oefening nuttig.", [(90, "percent", "zo’n oefening nuttig")]),
+        ("Van de deelnemers is drie van de tien tevreden.", [(30, "percent", "tevreden")]),
         ("De bond heeft 23.000 leden.", [(23000, "count", "bond")]),
         ("Zo'n 5 miljoen Nederlanders werken in deeltijd.", [(5000000, "count", "deeltijd")]),
         ("Bijna 3 duizend inwoners kregen een brief.", [(3000, "count", "kregen een brief")]),
