@@ -113,13 +113,15 @@ def _inflate(chunks: Iterable[bytes], budget: _Budget) -> Iterator[bytes]:
     try:
         for chunk in chunks:
             pending = bytes(chunk)
-            while pending:
+            while pending and not inflater.eof:
                 out = inflater.decompress(pending, CHUNK)
                 if out:
                     budget.spend(len(out))
                     yield out
+                elif pending == inflater.unconsumed_tail:
+                    break  # no progress: nothing more comes out of these bytes
                 pending = inflater.unconsumed_tail
             if inflater.eof:
-                return
+                return  # bytes after the compressed data (the line break before endstream) are no data
     except zlib.error:
         return  # damaged or encrypted: the PDF library decides what to make of it
