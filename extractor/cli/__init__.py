@@ -18,6 +18,15 @@ from .validate import validate_command
 class ExtractorGroup(click.Group):
     """The command group; an output that cannot be written ends any command in one line."""
 
+    def make_context(self, info_name, args, parent=None, **extra) -> click.Context:
+        # --help and --version print while the arguments are parsed, before any command runs.
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except OSError as error:
+            if error.errno == errno.EPIPE:
+                raise
+            raise output_error(error) from None
+
     def invoke(self, ctx: click.Context) -> None:
         try:
             return super().invoke(ctx)

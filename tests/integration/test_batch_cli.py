@@ -102,9 +102,14 @@ def test_batch_cli_exit_codes_and_quiet(tmp_path, monkeypatch):
     assert result.stdout == ""
     assert "failed: in/empty.txt: empty" in result.stderr
 
-    result = runner.invoke(main, ["run", "nowhere/*.pdf", "in/*.docx", "-o", "out"])
+    # A missing input among others fails on its own; when nothing named exists, the run is a
+    # usage error with the exit code every command gives a missing path.
+    result = runner.invoke(main, ["run", "in", "nowhere/*.pdf", "-o", "out"])
     assert result.exit_code == ExitCode.FAILED
     assert "no file matches the pattern" in result.stdout
+    result = runner.invoke(main, ["run", "nowhere/*.pdf", "in/*.docx", "-o", "out"])
+    assert result.exit_code == ExitCode.USAGE
+    assert "nowhere/*.pdf: no file matches the pattern" in result.stderr
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "notes.md").write_text("# notes\n")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -68,3 +70,33 @@ def test_text_path_never_crashes_on_arbitrary_text(text):
 @given(st.lists(st.sampled_from(FRAGMENTS[:12]), min_size=20, max_size=200).map("".join))
 def test_text_path_never_crashes_on_long_articles(text):
     check_text_path(text)
+
+
+# Any character at all: lone surrogates (which no text file can hold, but a str can) and the
+# decimal digits of every script, which regex's \d matches and int() may refuse.
+any_character = st.one_of(st.characters(), st.characters(categories=["Cs"]))
+unicode_digit = st.characters(categories=["Nd"])
+hostile_text = st.lists(
+    st.one_of(
+        st.sampled_from(FRAGMENTS), st.text(any_character, max_size=8),
+        st.text(unicode_digit, min_size=1, max_size=4), st.just("2" + "0" * 308 + " procent"),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@PROPERTY_SETTINGS
+@given(hostile_text)
+@example("Pagina \U00011f53\U00011f54\n\nRuim 40 procent werkt thuis.")
+@example("a\ud800")
+@example("2" + "0" * 308 + " procent van de deelnemers")
+def test_any_text_gives_a_valid_strict_json_document_or_the_projects_own_error(text):
+    from extractor.dataset.validate import provenance_problems, record_problems, schema_problems
+
+    try:
+        article = extract(text)
+    except ExtractorError:
+        return
+    document = json.loads(json.dumps(article.to_dict(), allow_nan=False))  # strict JSON: no NaN, no Infinity
+    for stage in (schema_problems, record_problems, provenance_problems):
+        assert stage(document, "hypothesis") == []
