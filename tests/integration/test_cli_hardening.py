@@ -126,3 +126,24 @@ def test_a_text_over_a_megabyte_goes_through_spacy_in_pieces(tmp_path):
     result = CliRunner().invoke(main, ["extract", str(path), "--format", "jsonl"])
     assert result.exit_code == 0, result.stderr
     assert len(result.stdout.splitlines()) > 1000
+
+
+def test_a_read_only_output_folder_is_one_line(tmp_path, monkeypatch):
+    # Tests run as root here, where chmod cannot make a folder read-only: the file system's
+    # refusal is simulated where the run first writes into its folder.
+    import builtins
+
+    out = tmp_path / "out"
+    out.mkdir()
+    real_open = builtins.open
+
+    def refusing_open(file, *args, **kwargs):
+        if str(file).startswith(str(out)):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", refusing_open)
+    result = CliRunner().invoke(main, ["run", str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == USAGE
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Permission denied" in result.stderr and "Traceback" not in result.stderr
