@@ -91,12 +91,15 @@ def share_joined_labels(sentence: SentenceTokens, candidates: list[Candidate]) -
     lowers = sentence.lowers
     for candidate, following in reversed(list(zip(candidates, candidates[1:]))):
         bare = candidate.end - candidate.number == 1 and parse_number(lowers[candidate.number], sentence.rules) is not None
-        joined = following.first == candidate.end + 1 and lowers[candidate.end] in JOINERS
+        if not (bare and following.first == candidate.end + 1 and lowers[candidate.end] in JOINERS):
+            continue
         # Only what follows both is shared; a label from before the pair is the first one's own.
-        after = sentence.text(following.end, len(lowers))
-        if bare and joined and following.labels and all(label and label in after for label in following.labels):
+        last = sentence.tokens[following.end - 1]
+        offset = last.idx + len(last) - sentence.sent.start_char
+        # Its first word is enough to tell, and raw text may break a label over lines.
+        if following.labels and all(label and sentence.raw.find(label.split()[0], offset) >= 0 for label in following.labels):
             candidate.labels = list(following.labels)
-        elif bare and joined and candidate.labels == [lowers[candidate.end]]:
+        elif candidate.labels == [lowers[candidate.end]]:
             candidate.labels = [""]  # '33 tegen 21 procent bij mannen': the joiner says nothing
 
 
