@@ -136,6 +136,11 @@ def _with_bare_levels(sentence: SentenceTokens, candidates: list[Candidate]) -> 
     rules = sentence.rules
     lowers = sentence.lowers
     taken = {i for c in candidates for i in range(c.first, c.end)}
+    # Where a share is first spoken of: a percentage, or a share noun.
+    first_share = min(
+        [c.end for c in candidates if c.unit == Unit.PERCENT]
+        + [i + 1 for i, w in enumerate(lowers) if w in SHARE_NOUNS] + [len(lowers) + 1]
+    )
     added = []
     for index in range(1, len(lowers)):
         if lowers[index - 1] not in BARE_LEVEL_LEADS or index in taken or is_year(lowers[index]):
@@ -146,10 +151,7 @@ def _with_bare_levels(sentence: SentenceTokens, candidates: list[Candidate]) -> 
             continue
         if not lowers[index][:1].isdigit():
             continue
-        shares = any(c.unit == Unit.PERCENT and c.end <= index for c in candidates) or any(
-            w in SHARE_NOUNS for w in lowers[:index]
-        )
-        if shares:
+        if first_share <= index:
             added.append(Candidate("PERCENT", index, index, index + 1, value, Unit.PERCENT))
     return sorted(candidates + added, key=lambda c: c.first) if added else candidates
 

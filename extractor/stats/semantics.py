@@ -442,9 +442,8 @@ def _change_verb(sentence: SentenceTokens, first: int, end: int, verbs: frozense
     """The last change verb before ``end``; in 'nam het aantal ... af met' the verb, not its particle."""
     rules = construction_rules()
     verbs = verbs or rules.change_verbs
-    found = [i for i in range(first, end) if sentence.lowers[i] in verbs]
-    verbs = [i for i in found if sentence.lowers[i] not in rules.subject_stops]
-    return (verbs or found or [None])[-1]
+    verb = sentence.last_before(end, verbs - rules.subject_stops, first)
+    return verb if verb is not None else sentence.last_before(end, verbs & rules.subject_stops, first)
 
 
 def _changed_thing(sentence: SentenceTokens, verb: int, end: int) -> str:
