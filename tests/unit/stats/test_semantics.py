@@ -9,6 +9,11 @@ def figures(text):
     return [(r.value, r.label, r.population, r.period) for r in extract(text).records]
 
 
+def floats(expected):
+    """A table's (value, label, population, period) rows with the value as the records give it."""
+    return [(float(value), *rest) for value, *rest in expected]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -29,7 +34,7 @@ def figures(text):
     ],
 )
 def test_semantics_group_before_the_number(text, expected):
-    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+    assert figures(text) == floats(expected)
 
 
 @pytest.mark.parametrize(
@@ -52,7 +57,7 @@ def test_semantics_group_before_the_number(text, expected):
     ],
 )
 def test_semantics_group_after_the_number(text, expected):
-    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+    assert figures(text) == floats(expected)
 
 
 @pytest.mark.parametrize(
@@ -71,7 +76,7 @@ def test_semantics_group_after_the_number(text, expected):
     ],
 )
 def test_semantics_contrast_in_one_sentence(text, expected):
-    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+    assert figures(text) == floats(expected)
 
 
 def test_semantics_contrast_takes_the_label_of_the_sentence_before():
@@ -103,7 +108,7 @@ def test_semantics_contrast_takes_the_label_of_the_sentence_before():
     ],
 )
 def test_semantics_comparison_over_time(text, expected):
-    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+    assert figures(text) == floats(expected)
 
 
 def test_semantics_same_period_carries_over_from_the_comparison_before():
@@ -132,7 +137,7 @@ def test_semantics_same_period_carries_over_from_the_comparison_before():
     ],
 )
 def test_semantics_words_of_time_are_no_label(text, expected):
-    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+    assert figures(text) == floats(expected)
 
 
 @pytest.mark.parametrize(
@@ -211,7 +216,7 @@ def test_semantics_the_subject_group_is_the_population(text, expected):
     ],
 )
 def test_semantics_daar_and_hier_name_the_group_of_the_sentence_before(text, expected):
-    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+    assert figures(text) == floats(expected)
 
 
 @pytest.mark.parametrize(
@@ -245,7 +250,7 @@ def test_semantics_a_bare_level_after_naar_shares_the_unit(text, expected):
     ],
 )
 def test_semantics_a_bare_number_shares_the_label_of_its_partner(text, expected):
-    assert figures(text) == [(float(v), label, population, period) for v, label, population, period in expected]
+    assert figures(text) == floats(expected)
 
 
 @pytest.mark.parametrize(
