@@ -212,7 +212,7 @@ def render_summary(summary: RunSummary, console: Console) -> None:
             console.print(f"... and {len(problems) - SUMMARY_ROWS} more in {MANIFEST_NAME}")
     if summary.ignored:
         console.print(
-            f"{summary.ignored} files in the folders were not .pdf, .txt or .text: ignored"
+            f"{summary.ignored} files in the folders were not .pdf, .txt, .text, .html or .htm: ignored"
         )
     out = escape(shown(str(summary.out_dir)))
     if summary.tables_error:

@@ -469,7 +469,7 @@ def run_batch(
     clock = time.monotonic()
     discovery = discover_inputs(list(inputs), exclude=[out], max_bytes=max_bytes)
     if not discovery.inputs:
-        raise BatchError("nothing to do: no .pdf, .txt or .text file among the inputs")
+        raise BatchError("nothing to do: no .pdf, .txt, .text, .html or .htm file among the inputs")
     if all(item.precheck is not None and item.precheck.reason == Reason.NOT_FOUND for item in discovery.inputs):
         # Nothing named exists: a usage error, with the exit code every command gives a missing path.
         missing = discovery.inputs[0]
