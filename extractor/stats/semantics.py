@@ -454,6 +454,7 @@ def _changed_thing(sentence: SentenceTokens, verb: int, end: int) -> str:
     first = 0
     while first < verb and (lowers[first] in LEAD_SKIPS or sentence.starts_with(first, sentence.rules.subject_leaders)):
         first += 1
+    # Something else opens the clause ('Tussen 2021 en 2023', 'Doordat ..., daalde'): the subject follows the verb.
     if first == verb or lowers[first] in rules.openers or _YEAR.fullmatch(lowers[first]):
         first, stop = verb + 1, verb + 1
         while stop < end and lowers[stop] not in rules.subject_stops and lowers[stop] not in PUNCTUATION:

@@ -103,6 +103,8 @@ def test_semantics_contrast_takes_the_label_of_the_sentence_before():
          [(58, "eerder stoppen", None, "nu"), (51, "eerder stoppen", None, "vorig jaar")]),
         ("Van de deelnemers is nu 37 procent op de hoogte van de regeling; twee jaar geleden was dat nog 29 procent.",
          [(37, "op de hoogte van de regeling", None, "nu"), (29, "op de hoogte van de regeling", None, "twee jaar geleden")]),
+        ("Maar doordat het aantal werkenden sneller toenam, daalde het deel dat thuiswerkt van 54 procent in 2021 naar 52 procent in 2023.",
+         [(54, "thuiswerkt", None, "2021"), (52, "thuiswerkt", None, "2023")]),
         ("Het percentage dat zich veilig voelt, groeide van 60 procent in 2020 naar 66 procent in 2024.",
          [(60, "zich veilig voelt", None, "2020"), (66, "zich veilig voelt", None, "2024")]),
     ],
