@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from .numbers import parse_number, skip_group
+from .numbers import joiners_of, parse_number, skip_group
 from .rules import CLOSING_QUOTES, OPENING_QUOTES, StatisticRules
 from .sentence import Candidate, SentenceTokens, is_finite_verb, is_noun, is_verb
 
@@ -25,8 +25,6 @@ QUANTITY_WORD_MAX_OFFSET = 3
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks"})
 # ', met respectievelijk 72 en 69 procent': the words between a list and its numbers.
 RESPECTIVELY_LEADS = frozenset({",", "met", "namelijk", "op"})
-# What joins a bare number to the figure whose unit it shares.
-JOINERS = frozenset({",", "en", "of", "versus", "vs.", "tegen", "tegenover"})
 PRONOUNS = frozenset({"dit", "dat", "die", "het", "deze", "er", "ermee", "hiermee"})
 
 
@@ -89,9 +87,10 @@ def share_joined_labels(sentence: SentenceTokens, candidates: list[Candidate]) -
     """'54 versus 42 procent positief', '5, 8 en 12 procent': a bare number takes the label of the
     figure it is joined to (respectievelijk, decided after this, gives each its own part)."""
     lowers = sentence.lowers
+    joiners = joiners_of(sentence.rules)
     for candidate, following in reversed(list(zip(candidates, candidates[1:]))):
         bare = candidate.end - candidate.number == 1 and parse_number(lowers[candidate.number], sentence.rules) is not None
-        if not (bare and following.first == candidate.end + 1 and lowers[candidate.end] in JOINERS):
+        if not (bare and following.first == candidate.end + 1 and lowers[candidate.end] in joiners):
             continue
         # Only what follows both is shared; a label from before the pair is the first one's own.
         last = sentence.tokens[following.end - 1]

@@ -42,6 +42,8 @@ def _finite(value: float) -> float | None:
     """Infinity, kept as a marker, for a number too large for a float ('2' and 308 zeros)."""
     return value if math.isfinite(value) else math.inf
 
+# What joins a bare number to the figure whose unit it shares ('8 en 12 procent', '54 versus 42').
+CONTRAST_JOINERS = frozenset({",", "versus", "vs.", "tegen", "tegenover"})
 BARE_LEVEL_LEADS = frozenset({"naar", "tot"})
 SHARE_NOUNS = frozenset({"percentage", "aandeel", "procent"})
 BARE_LEVEL_FOLLOWERS = frozenset({"in", "nu", "inmiddels", "dit", "vorig", "een"})
@@ -129,6 +131,10 @@ def find_candidates(sentence: SentenceTokens, spans: list[Span]) -> list[Candida
     return candidates
 
 
+def joiners_of(rules: StatisticRules) -> frozenset[str]:
+    return rules.list_conjunctions | CONTRAST_JOINERS
+
+
 def _with_bare_levels(sentence: SentenceTokens, candidates: list[Candidate]) -> list[Candidate]:
     """'vorig jaar was dat percentage gegroeid naar 73.': in a sentence with a statistic, a bare
     level after 'naar' or 'tot' is a share when the sentence speaks of one (a percentage before
@@ -145,13 +151,11 @@ def _with_bare_levels(sentence: SentenceTokens, candidates: list[Candidate]) -> 
     for index in range(1, len(lowers)):
         if lowers[index - 1] not in BARE_LEVEL_LEADS or index in taken or is_year(lowers[index]):
             continue
+        if first_share > index or not lowers[index][:1].isdigit():
+            continue
         value = parse_number(lowers[index], rules)
         after = lowers[index + 1] if index + 1 < len(lowers) else "."
-        if value is None or not 0 < value <= 100 or (after.isalnum() and after not in BARE_LEVEL_FOLLOWERS):
-            continue
-        if not lowers[index][:1].isdigit():
-            continue
-        if first_share <= index:
+        if value is not None and 0 < value <= 100 and (not after.isalnum() or after in BARE_LEVEL_FOLLOWERS):
             added.append(Candidate("PERCENT", index, index, index + 1, value, Unit.PERCENT))
     return sorted(candidates + added, key=lambda c: c.first) if added else candidates
 
@@ -246,7 +250,7 @@ def _followed_by_noun(sentence: SentenceTokens, index: int) -> bool:
         return False
     word = sentence.lowers[index]
     if word in sentence.rules.respondent_nouns or word in sentence.rules.finite_verbs or not word.isalpha():
-        return False  # 'Twee derde heeft er een beeld van': the word list takes 'heeft' for a noun
+        return False  # 'een kwart weet het niet': the word list takes some verb forms for nouns
     return is_noun(word) and not is_verb(word)
 
 
@@ -274,7 +278,7 @@ def _coordinated(sentence: SentenceTokens, candidate: Candidate) -> list[Candida
         value = parse_number(sentence.lowers[index - 1], rules)
         if value is not None and not is_year(sentence.lowers[index - 1]):
             return [Candidate("PERCENT", index - 1, index - 1, index, value, Unit.PERCENT)]
-    joiners = rules.list_conjunctions | {",", "versus", "vs.", "tegen", "tegenover"}
+    joiners = joiners_of(rules)
     if index < 1 or sentence.lowers[index] not in joiners:
         return []
     while index >= 1 and sentence.lowers[index] in joiners:
@@ -343,9 +347,9 @@ def _not_a_head_count(sentence: SentenceTokens, end: int) -> str | None:
                                           and after not in sentence.rules.list_conjunctions
                                           and after not in sentence.rules.finite_verbs):
         return f"a count of '{after}', not of people"
-    money = next((w for w in lowers if w in rules.money_words), None)
-    if money:
-        return f"an amount of money ('{money}')"
+    money = sentence.last_before(len(lowers), rules.money_words)
+    if money is not None:
+        return f"an amount of money ('{lowers[money]}')"
     return None
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 
 import regex
@@ -42,6 +43,8 @@ class ConstructionRules:
     references: frozenset[str]
     change_verbs: frozenset[str]
     rises: frozenset[str]
+    directed_verbs: frozenset[str]
+    """Change verbs with a direction, and the verbs whose particle gives it ('nam ... af')."""
     falls: frozenset[str]
     rise_label: str
     fall_label: str
@@ -70,7 +73,7 @@ def construction_rules() -> ConstructionRules:
     time = require_keys(
         CONSTRUCTIONS_FILE, data["time"], {
             "change_verbs", "subject_fillers", "past", "current", "current_label", "time_words", "rises", "falls",
-            "rise_label", "fall_label", "amount_leads", "level_leads", "openers", "stops", "since_leads",
+            "rise_label", "fall_label", "amount_leads", "level_leads", "openers", "stops", "since_leads", "particle_verbs",
         }
     )
     return ConstructionRules(
@@ -87,6 +90,7 @@ def construction_rules() -> ConstructionRules:
         references=frozenset(data["references"]),
         change_verbs=frozenset(time["change_verbs"]),
         rises=frozenset(time["rises"]),
+        directed_verbs=frozenset(time["rises"]) | frozenset(time["falls"]) | frozenset(time["particle_verbs"]),
         falls=frozenset(time["falls"]),
         rise_label=time["rise_label"],
         fall_label=time["fall_label"],
@@ -201,7 +205,7 @@ def mark_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> N
         _mark_group_around_brackets(sentence, candidate)
         segment = _segment_start(sentence, candidates, candidate)
         # 'Ouderen zijn kritischer: van de deelnemers ouder dan 55 vindt 34 procent ...'
-        colon = next((i for i in range(candidate.first - 2, segment - 1, -1) if lowers[i] == ":"), None)
+        colon = sentence.last_before(candidate.first - 1, COLON, segment)
         after_colon = colon is not None and lowers[colon + 1] in rules.prepositions
         if after_colon:
             segment = colon + 1
@@ -264,14 +268,15 @@ def mark_subject_populations(sentence: SentenceTokens, candidates: list[Candidat
             candidate.population = population
 
 
-def mark_place_references(sentence: SentenceTokens, candidates: list[Candidate], previous: SentenceTokens | None) -> None:
+def mark_place_references(
+    sentence: SentenceTokens, candidates: list[Candidate], previous: Callable[[], SentenceTokens]
+) -> None:
     """'De stijging was het kleinst bij de politie. Daar steeg de tevredenheid van 68 naar 70 procent':
     a sentence that opens with 'Daar' or 'Hier', or a figure 'van hen', is about the group the
-    sentence before opened with, else the group it named last."""
+    sentence before opened with, else the group it named last. ``previous`` gives that sentence,
+    built only when one points back to it."""
     rules = construction_rules()
     lowers = sentence.lowers
-    if previous is None or not candidates:
-        return
     index = 0
     while index < len(lowers) and lowers[index] in LEAD_SKIPS:
         index += 1
@@ -279,18 +284,25 @@ def mark_place_references(sentence: SentenceTokens, candidates: list[Candidate],
     pointed = any(sentence.starts_with(c.end, rules.place_references) for c in candidates)
     if not pointed and not sentence.starts_with(index, rules.place_references):
         return
-    population = _subject_group(previous)
-    for at in range(len(previous.lowers) - 2, -1, -1):
-        if population:
-            break
-        if previous.lowers[at] in rules.prepositions:
-            end = _group_phrase(previous, at + 1, len(previous.lowers))
-            population = _population_text(previous, at + 1, end) if end is not None else None
-            if population:
-                break
+    before = previous()
+    population = _subject_group(before) or _last_named_group(before)
+    if population is None:
+        return
     for candidate in candidates:
-        if candidate.population is None and population:
+        if candidate.population is None:
             candidate.population = population
+
+
+def _last_named_group(sentence: SentenceTokens) -> str | None:
+    """The group a sentence names last after a preposition ('... het kleinst bij de politie')."""
+    rules = construction_rules()
+    for at in range(len(sentence.lowers) - 2, -1, -1):
+        if sentence.lowers[at] in rules.prepositions:
+            end = _group_phrase(sentence, at + 1, len(sentence.lowers))
+            population = _population_text(sentence, at + 1, end) if end is not None else None
+            if population:
+                return population
+    return None
 
 
 def _past_examples(sentence: SentenceTokens, end: int, limit: int) -> int:
@@ -346,10 +358,9 @@ def _mark_group_after(sentence: SentenceTokens, candidate: Candidate) -> None:
 def _period_phrase(sentence: SentenceTokens, first: int, end: int) -> str | None:
     """A past period named in tokens ``first:end``: a year after 'in', or 'vorig jaar' ..."""
     rules = construction_rules()
-    lowers = sentence.lowers
-    for index in range(first, end):
-        if _YEAR.fullmatch(lowers[index]) and index > 0 and lowers[index - 1] in rules.year_leads:
-            return sentence.tokens[index].text
+    year = _year_after(sentence, first, end, rules.year_leads)
+    if year:
+        return year
     for index in range(first, end):
         phrase = sentence.starts_with(index, rules.past)
         if phrase and index + len(phrase) <= end:
@@ -375,7 +386,7 @@ def mark_periods(sentence: SentenceTokens, candidates: list[Candidate], context:
         van = earlier.first - 1
         period = (
             _period_phrase(sentence, earlier.end, naar) or _period_phrase(sentence, 0, van)
-            or _since_year(sentence, 0, van)  # 'steeg sinds 2000 van 68 naar 70 procent'
+            or _year_after(sentence, 0, van, rules.since_leads)  # 'steeg sinds 2000 van 68 naar 70 procent'
         )
         if period is None and (
             _has_phrase(sentence, 0, van, rules.same_period) and context.past_period
@@ -407,10 +418,11 @@ def mark_periods(sentence: SentenceTokens, candidates: list[Candidate], context:
             context.past_period = period
 
 
-def _since_year(sentence: SentenceTokens, first: int, end: int) -> str | None:
+def _year_after(sentence: SentenceTokens, first: int, end: int, leads: frozenset[str]) -> str | None:
+    """The first year in tokens ``first:end`` right after one of ``leads`` ('in 2021', 'sinds 2000')."""
     lowers = sentence.lowers
-    for index in range(first + 1, end):
-        if _YEAR.fullmatch(lowers[index]) and lowers[index - 1] in construction_rules().since_leads:
+    for index in range(max(first, 1), end):
+        if lowers[index - 1] in leads and _YEAR.fullmatch(lowers[index]):
             return sentence.tokens[index].text
     return None
 
@@ -488,14 +500,15 @@ def mark_changes(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
         boundary = sentence.last_before(lead, sentence.rules.clause_conjunctions | SEMICOLON)
         start = 0 if boundary is None else boundary + 1
         # Only verbs with a direction: 'het gaat om 27 procent, vergeleken met 13' is no change.
-        verb = _change_verb(sentence, start, lead, rules.rises | rules.falls | {"nam", "neemt", "namen", "nemen"})
-        if verb is None or not _direction(sentence, verb, lead):
+        verb = _change_verb(sentence, start, lead, rules.directed_verbs)
+        direction = 0 if verb is None else _direction(sentence, verb, lead)
+        if not direction:
             continue
         thing = _changed_thing(sentence, verb, lead)
         if thing.lower() in rules.references or thing.lower() in RELATIVE:
             thing = ""
         if amount:
-            kind = rules.rise_label if _direction(sentence, verb, lead) > 0 else rules.fall_label
+            kind = rules.rise_label if direction > 0 else rules.fall_label
             candidate.labels = [" ".join(p for p in (kind, thing) if p)]
         elif thing:
             candidate.labels = [thing]
@@ -590,14 +603,17 @@ def _without_group(sentence: SentenceTokens, candidate: Candidate, label: str) -
         pieces.append(candidate.population)
     if candidate.period:
         pieces.append(candidate.period)
+    rules = construction_rules()
+    leads = rules.year_leads | rules.since_leads
     for piece in sorted(pieces, key=len, reverse=True):
-        if piece and piece.lower() in label.lower():
-            at = label.lower().index(piece.lower())
-            before = label[:at].rstrip()
-            leads = construction_rules().year_leads | construction_rules().since_leads
-            if _YEAR.fullmatch(piece) and before.rsplit(" ", 1)[-1].lower() in leads:
-                at = len(before) - len(before.rsplit(" ", 1)[-1])  # 'in 2016' goes as a whole
-            label = label[:at] + label[label.lower().index(piece.lower()) + len(piece):]
+        at = label.lower().find(piece.lower()) if piece else -1
+        if at < 0:
+            continue
+        end = at + len(piece)
+        lead = label[:at].rstrip().rsplit(" ", 1)[-1]
+        if _YEAR.fullmatch(piece) and lead.lower() in leads:
+            at = len(label[:at].rstrip()) - len(lead)  # 'in 2016' goes as a whole
+        label = label[:at] + label[end:]
     return " ".join(label.split()).strip(" ,;:")
 
 

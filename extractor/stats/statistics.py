@@ -118,7 +118,7 @@ def find_statistics(
             candidate.previous_end, candidate.previous_first = before.end, before.first
         mark_populations(sentence, candidates)
         if sent_before is not None and candidates:
-            mark_place_references(sentence, candidates, SentenceTokens(sent_before, rules, text))
+            mark_place_references(sentence, candidates, lambda: SentenceTokens(sent_before, rules, text))
         for candidate in candidates:
             label_candidate(sentence, candidate, candidates)
             if len(candidate.labels) < 2:  # quoted answers ('zowel ‘Ja’ als ‘Weet niet’') are found already

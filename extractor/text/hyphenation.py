@@ -148,7 +148,8 @@ class _Across:
     left_end: int  # the hyphen
     between_start: int  # after the hyphen's line end
     right_start: int
-    right_end: int  # the word and the punctuation that belongs to it
+    right: str  # the second part of the word
+    rest: str  # and the punctuation that belongs to it
     line_end: int  # end of the right part's line, its newline included
 
     def start(self) -> int:
@@ -191,7 +192,7 @@ def _across(text: str, end: regex.Match, passable: Callable[[str], bool]) -> _Ac
         return None
     line_end = text.find("\n", right.end())
     return _Across(
-        end.start(), end.start("hyphen"), end.end(), right.start("right"), right.end("rest"),
+        end.start(), end.start("hyphen"), end.end(), right.start("right"), right["right"], right["rest"],
         len(text) if line_end < 0 else line_end + 1,
     )
 
@@ -201,8 +202,7 @@ def _repair_across(
 ) -> Repair | None:
     """Join a word broken across furniture when the rules say so; the furniture follows its line."""
     left = text[found.left_start : found.left_end]
-    right = _RIGHT_WORD.match(text, found.right_start)
-    join, hyphen, reason = decide("", left, right["right"], right["rest"], counts, rules)
+    join, hyphen, reason = decide("", left, found.right, found.rest, counts, rules)
     if not join:
         return None  # kept as printed: the blocks rejoin the paragraph around the furniture
     line = text[found.right_start : found.line_end]
