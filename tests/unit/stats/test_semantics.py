@@ -367,6 +367,8 @@ def test_semantics_non_statistics_are_dropped(text, reason):
         ("Drie van de tien jongere medewerkers zoekt een andere baan.", [(30, "percent", "zoekt een andere baan")]),
         ("Van hen vinden negen van de tien zo’n oefening nuttig.", [(90, "percent", "zo’n oefening nuttig")]),
         ("Van de deelnemers is drie van de tien tevreden.", [(30, "percent", "tevreden")]),
+        ("Ruim 40 procent heeft geen mentor, 29 procent wel en een kwart weet het niet.",
+         [(40, "percent", "geen mentor"), (29, "percent", "wel"), (25, "percent", "weet het niet")]),
         ("De bond heeft 23.000 leden.", [(23000, "count", "bond")]),
         ("Zo'n 5 miljoen Nederlanders werken in deeltijd.", [(5000000, "count", "deeltijd")]),
         ("Bijna 3 duizend inwoners kregen een brief.", [(3000, "count", "kregen een brief")]),
