@@ -17,7 +17,7 @@ from .dataset.checks import consistency_findings, too_large_findings, validate_d
 from .text.hyphenation import repair_hyphenation, repaired_starts
 from .dataset.ids import slugify
 from .models import Article, BBox, Block, Record, Repair, RoleHint, SourceKind, SourceText, Unit
-from .stats.nlp import SECTION_STARTS_KEY, make_doc, shared_nlp
+from .stats.nlp import annotate, shared_nlp
 from .text.normalize import normalize
 from .text.offsets import OffsetMap
 from .stats.statistics import Statistic
@@ -36,10 +36,10 @@ def extract_with_blocks(
     """``extract_source``, and the blocks the article was rebuilt from, each with its role and why."""
     blocks, repairs, repaired_to_source = _blocks_with_repairs(source)
     structure = recover_structure(blocks)
-    doc = _annotate(nlp or shared_nlp(), structure)
+    statistics, dropped = annotate(nlp or shared_nlp(), structure.text, [s.start for s in structure.sections])
     clean_to_source = structure.offsets.then(repaired_to_source)
     article_id = article_id or article_id_for(source.path)
-    records = _records(article_id, doc._.statistics, structure, source, clean_to_source)
+    records = _records(article_id, statistics, structure, source, clean_to_source)
     article = Article(
         id=article_id,
         source={"path": source.path, "sha256": source.sha256, "kind": source.kind.value, "extractor_version": __version__},
@@ -60,7 +60,7 @@ def extract_with_blocks(
         warnings=[],
     )
     document = article.to_dict()
-    article.warnings = consistency_findings(document["records"]) + too_large_findings(doc._.dropped)
+    article.warnings = consistency_findings(document["records"]) + too_large_findings(dropped)
     document["warnings"] = [finding.to_dict() for finding in article.warnings]
     validate_document(document, source.path)
     return article, blocks
@@ -72,18 +72,6 @@ def _blocks_with_repairs(source: SourceText) -> tuple[list[Block], list[Repair],
     repaired_to_source = to_normalized.then(to_source)
     hints = _hints_in(repaired_to_source, len(repaired), source.hints) if source.hints else []
     return build_blocks(repaired, hints), repairs, repaired_to_source
-
-
-def _annotate(nlp: Language, structure: Structure):
-    """Run the pipeline on the clean text, telling it where sections start.
-
-    The text is tokenised in pieces (``make_doc``), so articles longer than spaCy's
-    ``max_length`` go through too."""
-    doc = make_doc(nlp, structure.text)
-    doc.user_data[SECTION_STARTS_KEY] = [section.start for section in structure.sections]
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
-    return doc
 
 
 def article_id_for(path: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ..models import Article
-from .nlp import SECTION_STARTS_KEY, shared_nlp
+from .nlp import annotate, shared_nlp
 from .statistics import Dropped
 
 SURFACE_CHARS = 60
@@ -14,12 +14,8 @@ SURFACE_CHARS = 60
 
 def dropped_numbers(article: Article, nlp: Language | None = None) -> list[Dropped]:
     """Every number phrase of ``article.text`` that is not among its records, with the reason."""
-    nlp = nlp or shared_nlp()
-    doc = nlp.make_doc(article.text)
-    doc.user_data[SECTION_STARTS_KEY] = [section.start for section in article.sections]
-    for _name, component in nlp.pipeline:
-        doc = component(doc)
-    return sorted(doc._.dropped or [], key=lambda d: d.start)
+    _statistics, dropped = annotate(nlp or shared_nlp(), article.text, [s.start for s in article.sections])
+    return sorted(dropped, key=lambda d: d.start)
 
 
 def explain_lines(article: Article, dropped: list[Dropped]) -> list[str]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -15,8 +15,9 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 from ..datafiles import load_json, load_jsonl, require_keys
 from ..text.lexicon import dutch_lexicon
+from .sentence import WORDS_KEY
 from .sentences import sentence_starts
-from .statistics import StatisticRules, find_statistics, statistic_rules
+from .statistics import Dropped, Statistic, StatisticFinder, StatisticRules, statistic_rules
 
 NUMBER_SPANS_KEY = "numbers"
 PATTERNS_FILE = "patterns.jsonl"
@@ -25,7 +26,8 @@ SENTENCE_STARTS_KEY = "extractor.sentence_starts"
 SECTION_STARTS_KEY = "extractor.section_starts"
 """Where ``doc.user_data`` may give the character offsets at which article sections start."""
 PIECE_CHARS = 100_000
-"""Longer texts are tokenised in pieces of about this many characters, cut after a paragraph."""
+"""Longer texts go through the pipeline in pieces of about this many characters, cut after a
+paragraph (``annotate``)."""
 MAX_LENGTH = 100_000_000
 """``nlp.max_length``: the pipeline's components work in time and memory linear in the text."""
 TEXT_KEY = "extractor.text"
@@ -73,7 +75,9 @@ class SentenceSplitter:
         # Viewed as signed: numpy turns uint64 into Python ints on a slow path, ten times slower.
         bounds = doc.to_array([IDX, LENGTH]).view("int64")
         starts_at = bounds[:, 0]
-        words = [text[start:end] for start, end in zip(starts_at.tolist(), (starts_at + bounds[:, 1]).tolist())]
+        offsets = starts_at.tolist()
+        words = [text[start:end] for start, end in zip(offsets, (starts_at + bounds[:, 1]).tolist())]
+        doc.user_data[WORDS_KEY] = (words, offsets)
         starts = sentence_starts(words, [w.isspace() for w in words])
         # One array write instead of a per-token property (which re-checks the whole doc).
         values = numpy.array([1 if start else -1 for start in starts], dtype="int64").astype("uint64").reshape(-1, 1)
@@ -100,62 +104,47 @@ class StatisticsComponent:
         self.rules = rules or statistic_rules()
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = list(spacy.util.filter_spans(doc.spans.get(self.spans_key, [])))
-        doc._.dropped = []
-        doc._.statistics = find_statistics(
-            doc,
-            spans,
-            self.rules,
-            doc.user_data.get(SENTENCE_STARTS_KEY),
-            doc_text(doc),
-            doc.user_data.get(SECTION_STARTS_KEY, ()),
-            doc._.dropped,
-        )
+        finder = StatisticFinder(doc_text(doc), self.rules, doc.user_data.get(SECTION_STARTS_KEY, ()))
+        self.read(doc, finder)
+        doc._.statistics, doc._.dropped = finder.finish()
         return doc
 
+    def read(self, doc: Doc, finder: StatisticFinder, offset: int = 0) -> None:
+        """Hand the doc's number phrases to ``finder`` (the doc starts at ``offset`` of its text)."""
+        spans = list(spacy.util.filter_spans(doc.spans.get(self.spans_key, [])))
+        finder.add(doc, spans, doc.user_data.get(SENTENCE_STARTS_KEY), offset)
 
-def make_doc(nlp: Language, text: str) -> Doc:
-    """Tokenise ``text`` in pieces cut at paragraph breaks, so that no ``nlp.max_length`` applies.
 
-    The tokenizer splits at whitespace runs, and a piece ends with a whole run, so the joined
-    doc has exactly the tokens of one pass over the whole text.
+def annotate(nlp: Language, text: str, section_starts: Sequence[int] = ()) -> tuple[list[Statistic], list[Dropped]]:
+    """The statistics of an article's clean text, and the number phrases that are none.
+
+    The text goes through the pipeline in pieces cut after paragraph breaks (sentences never
+    cross one), each let go once read: no ``nlp.max_length`` applies and memory stays that of
+    one piece however long the article. What carries from sentence to sentence carries from
+    piece to piece (``StatisticFinder``), so the pieces give what one pass gives.
     """
-    if len(text) <= PIECE_CHARS:
-        return nlp.tokenizer(text)
-    tokenize = getattr(nlp.tokenizer, "tokenizer", nlp.tokenizer)  # without the text-keeping wrapper
-    pieces = text_pieces(text, PIECE_CHARS)
-    doc = _joined(nlp.vocab, [tokenize(text[start:end]) for start, end in pieces], pieces, text)
-    doc.user_data[TEXT_KEY] = text
-    return doc
-
-
-def _joined(vocab, docs: list[Doc], pieces: list[tuple[int, int]], text: str) -> Doc:
-    """The pieces' docs as one, as ``Doc.from_docs`` joins them, without its Token objects.
-
-    ``from_docs`` reads every token's text and whitespace through a ``Token`` and rebuilds each
-    piece's text to find its offset, which cost as much as tokenising; here the words are slices
-    of ``text`` and the attributes are copied as arrays.
-    """
-    attrs = [attr for attr in Doc._get_array_attrs() if attr != SPACY] + [SPACY]
-    arrays = [piece.to_array(attrs) for piece in docs]
-    words: list[str] = []
-    for piece, (start, _end) in zip(docs, pieces):
-        bounds = piece.to_array([IDX, LENGTH]).view("int64")
-        begins = bounds[:, 0] + start
-        words.extend(text[a:b] for a, b in zip(begins.tolist(), (begins + bounds[:, 1]).tolist()))
-    array = numpy.concatenate(arrays)
-    doc = Doc(vocab, words=words, spaces=array[:, -1].astype(bool).tolist())
-    doc.from_array(attrs, array)
-    return doc
+    components = [(name, component) for name, component in nlp.pipeline]
+    statistics = next(component for _name, component in components if isinstance(component, StatisticsComponent))
+    finder = StatisticFinder(text, statistics.rules, section_starts)
+    for start, end in text_pieces(text, PIECE_CHARS):
+        doc = nlp.tokenizer(text[start:end])
+        for _name, component in components:
+            if component is not statistics:
+                doc = component(doc)
+        statistics.read(doc, finder, start)
+    return finder.finish()
 
 
 def text_pieces(text: str, size: int) -> list[tuple[int, int]]:
     """``(start, end)`` pieces of about ``size`` characters, each ending after a blank line (or,
-    in a text without one, after whitespace) together with the whitespace that follows it."""
+    in a text without one, after a line break, else after whitespace) together with the
+    whitespace that follows it."""
     pieces = []
     start = 0
     while len(text) - start > size:
         cut = text.find("\n\n", start + size)
+        if cut < 0:
+            cut = text.find("\n", start + size)  # sentences end at a line break too
         if cut < 0:
             cut = _next_space(text, start + size)
         if cut < 0:
@@ -237,7 +226,7 @@ def _glued_full_stop(key: str, lexicon, keep: set[str], min_length: int) -> bool
 def build_nlp() -> Language:
     """A fresh pipeline: blank Dutch tokenizer, sentences, number patterns, statistics."""
     nlp = spacy.blank("nl", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_FACTORY}}})
-    # Pieces keep each tokenizer call short (``make_doc``); the limit only guards ``nlp(text)``.
+    # Articles go through in pieces (``annotate``); the limit only guards ``nlp(text)``.
     nlp.max_length = MAX_LENGTH
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("extractor_sentences")

@@ -7,15 +7,37 @@ from dataclasses import dataclass, field
 
 import regex
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
 from ..models import Qualifier, Unit
 from ..text.lexicon import dutch_lexicon
 from .rules import APOSTROPHES, Phrases, StatisticRules
 
 
-def _lower(token: Token) -> str:
-    return token.lower_.translate(APOSTROPHES)
+WORDS_KEY = "extractor.words"
+"""Where ``doc.user_data`` may keep every token's text and start offset (``Token`` objects cost
+more to make than the rest of the work on a sentence)."""
+
+
+class Word:
+    """What the rules read of a token: its index in the doc, start offset and text."""
+
+    __slots__ = ("i", "idx", "text")
+
+    def __init__(self, i: int, idx: int, text: str):
+        self.i, self.idx, self.text = i, idx, text
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def doc_words(sent: Span) -> tuple[list[str], list[int]]:
+    """Every token's text and start offset in the doc of ``sent``, kept there once made."""
+    doc = sent.doc
+    found = doc.user_data.get(WORDS_KEY)
+    if found is None:
+        found = doc.user_data[WORDS_KEY] = ([t.text for t in doc], [t.idx for t in doc])
+    return found
 
 
 @dataclass(slots=True)
@@ -49,16 +71,21 @@ _OPENING_QUOTE = regex.compile(r"[‘“'\"]")
 class SentenceTokens:
     """Token view of one sentence with helpers for looking around a number phrase."""
 
-    def __init__(self, sent: Span, rules: StatisticRules, doc_text: str):
+    def __init__(self, sent: Span, rules: StatisticRules, doc_text: str, offset: int = 0):
+        """``sent`` is a sentence of a doc of ``doc_text`` from ``offset`` on (the article may
+        be read in pieces); every offset here is into ``doc_text``."""
         self.doc_text = doc_text  # Doc.text is rebuilt from the tokens at every access
-        self.tokens = [t for t in sent if not t.is_space]
-        self.lowers = [_lower(t) for t in self.tokens]
+        texts, starts = doc_words(sent)
+        self.tokens = [Word(i, offset + starts[i], texts[i]) for i in range(sent.start, sent.end)
+                       if not texts[i].isspace()]
+        self.lowers = [w.text.lower().translate(APOSTROPHES) for w in self.tokens]
         self.rules = rules
         self.sent = sent
-        self.raw = doc_text[sent.start_char : sent.end_char]  # Span.text walks the tokens
+        self.start_char, self.end_char = offset + sent.start_char, offset + sent.end_char
+        self.raw = doc_text[self.start_char : self.end_char]  # Span.text walks the tokens
         self.starts: set[int] = set()
         quote = _OPENING_QUOTE.search(self.raw)
-        self.first_quote = sent.start_char + quote.start() if quote else None
+        self.first_quote = self.start_char + quote.start() if quote else None
         self.dropped: list[tuple[int, int, str]] = []
         self._positions: dict[frozenset[str], list[int]] = {}
 

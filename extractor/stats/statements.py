@@ -32,8 +32,8 @@ def attach_statements(sentence: SentenceTokens, candidates: list[Candidate], con
     question = rules.question_cue.search(sentence.raw)
     if question:
         context.question = question_clause(sentence.raw[question.end() :])
-        context.question_end = sentence.sent.start_char
-    if context.question and "\n" in sentence.doc_text[context.question_end : sentence.sent.start_char]:
+        context.question_end = sentence.start_char
+    if context.question and "\n" in sentence.doc_text[context.question_end : sentence.start_char]:
         context.question = None  # a question is answered in its own paragraph
     for candidate in candidates:
         if len(candidate.labels) != 1 or not context.question:

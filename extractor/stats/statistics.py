@@ -80,45 +80,72 @@ def find_statistics(
 ) -> list[Statistic]:
     """All statistics of ``doc`` from the number-phrase ``spans`` the pattern matcher found.
 
-    Statements, questions and what a later figure refers back to carry over from sentence to
-    sentence, but not into a new section. Number phrases that are no statistic are added to
-    ``dropped`` with the reason.
+    Number phrases that are no statistic are added to ``dropped`` with the reason.
     """
-    rules = rules or statistic_rules()
-    context = StatementContext()
-    references = ReferenceContext()
-    dropped = dropped if dropped is not None else []
-    found: list[Statistic] = []
-    text = text if text is not None else doc.text
-    starts = sentence_starts if sentence_starts is not None else [sent.start for sent in doc.sents]
-    sentences = [doc[start:end] for start, end in zip(starts, starts[1:] + [len(doc)])]
-    by_sentence: dict[int, list[Span]] = {}
-    for span in spans:
-        # Span.sent walks the whole doc each time; a bisect over sentence starts does not.
-        by_sentence.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
-    labelled: list[tuple[SentenceTokens, Candidate]] = []
-    section = 0
-    previous_sent = None
-    for sent in sentences:
-        sent_before, previous_sent = previous_sent, sent
-        if bisect_right(section_starts, sent.start_char) != section:
-            section = bisect_right(section_starts, sent.start_char)
-            context = StatementContext()
-            references = ReferenceContext()
-        spans_here = by_sentence.get(sent.start, [])
-        if not spans_here and not rules.statement_cue.search(text, sent.start_char, sent.end_char):
-            question = rules.question_cue.search(text, sent.start_char, sent.end_char)
-            if question:
-                context.question = question_clause(text[question.end() : sent.end_char])
-                context.question_end = sent.end_char
-            continue
-        sentence = SentenceTokens(sent, rules, text)
-        candidates = find_candidates(sentence, spans_here)
-        for before, candidate in zip(candidates, candidates[1:]):
-            candidate.previous_end, candidate.previous_first = before.end, before.first
+    finder = StatisticFinder(text if text is not None else doc.text, rules, section_starts)
+    finder.add(doc, spans, sentence_starts)
+    found, notes = finder.finish()
+    if dropped is not None:
+        dropped.extend(notes)
+    return found
+
+
+class StatisticFinder:
+    """Statistics of one article text, read from one doc of it or from docs of its pieces, in order.
+
+    Statements, questions and what a later figure refers back to carry over from sentence to
+    sentence, and from piece to piece, but not into a new section: a long article gives what
+    one pass over it gives, while each piece's doc can be let go once read. Offsets are into
+    ``text``, the whole article.
+    """
+
+    def __init__(self, text: str, rules: StatisticRules | None = None, section_starts: Sequence[int] = ()):
+        self.text = text
+        self.rules = rules or statistic_rules()
+        self.section_starts = section_starts
+        self.context = StatementContext()
+        self.references = ReferenceContext()
+        self.section = 0
+        self.previous: tuple[Span, int] | None = None  # the last sentence read, and its doc's offset
+        # Built only at the end: a later answer may still relabel an earlier statement's share.
+        self.labelled: list[tuple[int, int, int, int, Candidate]] = []
+        self.dropped: list[Dropped] = []
+
+    def add(self, doc: Doc, spans: list[Span], sentence_starts: list[int] | None = None, offset: int = 0) -> None:
+        """Read the sentences of ``doc``, a doc of the article text from ``offset`` on."""
+        rules, text = self.rules, self.text
+        starts = sentence_starts if sentence_starts is not None else [sent.start for sent in doc.sents]
+        by_sentence: dict[int, list[Span]] = {}
+        for span in spans:
+            # Span.sent walks the whole doc each time; a bisect over sentence starts does not.
+            by_sentence.setdefault(starts[bisect_right(starts, span.start) - 1], []).append(span)
+        for start, end in zip(starts, starts[1:] + [len(doc)]):
+            sent = doc[start:end]
+            before, self.previous = self.previous, (sent, offset)
+            sent_start, sent_end = offset + sent.start_char, offset + sent.end_char
+            section = bisect_right(self.section_starts, sent_start)
+            if section != self.section:
+                self.section, self.context, self.references = section, StatementContext(), ReferenceContext()
+            spans_here = by_sentence.get(start, [])
+            if not spans_here and not rules.statement_cue.search(text, sent_start, sent_end):
+                question = rules.question_cue.search(text, sent_start, sent_end)
+                if question:
+                    self.context.question = question_clause(text[question.end() : sent_end])
+                    self.context.question_end = sent_end
+                continue
+            self._read(SentenceTokens(sent, rules, text, offset), spans_here, before)
+
+    def _read(self, sentence: SentenceTokens, spans: list[Span], before: tuple[Span, int] | None) -> None:
+        rules, text = self.rules, self.text
+        candidates = find_candidates(sentence, spans)
+        for earlier, candidate in zip(candidates, candidates[1:]):
+            candidate.previous_end, candidate.previous_first = earlier.end, earlier.first
         mark_populations(sentence, candidates)
-        if sent_before is not None and candidates:
-            mark_place_references(sentence, candidates, lambda: SentenceTokens(sent_before, rules, text))
+        if before is not None and candidates:
+            sent_before, offset_before = before
+            mark_place_references(
+                sentence, candidates, lambda: SentenceTokens(sent_before, rules, text, offset_before)
+            )
         for candidate in candidates:
             label_candidate(sentence, candidate, candidates)
             if len(candidate.labels) < 2:  # quoted answers ('zowel ‘Ja’ als ‘Weet niet’') are found already
@@ -126,39 +153,43 @@ def find_statistics(
         share_joined_labels(sentence, candidates)
         mark_subject_populations(sentence, candidates)
         distribute_respectively(sentence, candidates)
-        mark_periods(sentence, candidates, references)
+        mark_periods(sentence, candidates, self.references)
         mark_changes(sentence, candidates)
-        resolve_references(sentence, candidates, references)
-        attach_statements(sentence, candidates, context)
-        labelled.extend((sentence, c) for c in candidates if not c.drop)
-        dropped.extend(_dropped(sentence, candidates))
-    # Built only now: a later answer may still relabel an earlier statement's share.
-    for sentence, candidate in labelled:
-        start = sentence.tokens[candidate.first].idx
-        last = sentence.tokens[candidate.end - 1]
-        for label in candidate.labels or [""]:
+        resolve_references(sentence, candidates, self.references)
+        attach_statements(sentence, candidates, self.context)
+        for candidate in candidates:
+            if not candidate.drop:
+                last = sentence.tokens[candidate.end - 1]
+                self.labelled.append((sentence.tokens[candidate.first].idx, last.idx + len(last),
+                                      sentence.start_char, sentence.end_char, candidate))
+        self.dropped.extend(_dropped(sentence, candidates))
+
+    def finish(self) -> tuple[list[Statistic], list[Dropped]]:
+        """The statistics found, in text order, and the number phrases dropped."""
+        found: list[Statistic] = []
+        for start, end, sentence_start, sentence_end, candidate in self.labelled:
             others = sum(len(part.split()) for part in (candidate.population, candidate.period) if part)
-            label = concise_label(label, rules, others)
-            found.append(
-                Statistic(
-                    start=start,
-                    end=last.idx + len(last),
-                    value=candidate.value,
-                    unit=candidate.unit,
-                    qualifier=candidate.qualifier,
-                    label=label,
-                    sentence_start=sentence.sent.start_char,
-                    sentence_end=sentence.sent.end_char,
-                    kind=candidate.kind,
-                    statement=candidate.statement,
-                    low=candidate.low,
-                    high=candidate.high,
-                    is_agreement=candidate.agreement,
-                    population=candidate.population,
-                    period=candidate.period,
+            for label in candidate.labels or [""]:
+                found.append(
+                    Statistic(
+                        start=start,
+                        end=end,
+                        value=candidate.value,
+                        unit=candidate.unit,
+                        qualifier=candidate.qualifier,
+                        label=concise_label(label, self.rules, others),
+                        sentence_start=sentence_start,
+                        sentence_end=sentence_end,
+                        kind=candidate.kind,
+                        statement=candidate.statement,
+                        low=candidate.low,
+                        high=candidate.high,
+                        is_agreement=candidate.agreement,
+                        population=candidate.population,
+                        period=candidate.period,
+                    )
                 )
-            )
-    return _drop_restated_fractions(found, text, dropped)
+        return _drop_restated_fractions(found, self.text, self.dropped), self.dropped
 
 
 def _dropped(sentence: SentenceTokens, candidates: list[Candidate]) -> list[Dropped]:
