@@ -7,6 +7,7 @@ from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .read.pdf.provenance import CharPages, TextBoxes
     from .text.offsets import OffsetMap
 
 
@@ -72,8 +73,8 @@ class SourceText:
     path: str
     kind: SourceKind
     sha256: str
-    char_pages: list[int | None] | None = None
-    char_boxes: list[BBox | None] | None = None
+    char_pages: CharPages | None = None
+    char_boxes: TextBoxes | None = None
     hints: list[RoleHint] = field(default_factory=list)
     page_count: int | None = None
 

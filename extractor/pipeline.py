@@ -194,6 +194,4 @@ def _sample_size(records: list[Record]) -> int | None:
 
 
 def _pages_of(source: SourceText) -> list[int]:
-    if source.char_pages:
-        return sorted({p for p in source.char_pages if p is not None})
-    return []
+    return source.char_pages.distinct() if source.char_pages else []

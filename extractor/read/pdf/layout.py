@@ -20,14 +20,16 @@ The steps, per document:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
-from ...models import BBox, Role, RoleHint
+from ...models import Role, RoleHint
+from .provenance import CharPages, TextBoxes
 from .blocks import INDENT_MIN_EM, PageLayout, TextBlock, Typography, blocks_of
 from .columns import COLUMN_EDGE_TOL, detect_columns
-from .lines import (attach_drop_caps, body_size_of, ends_hyphen, ends_sentence, lines_of, rows_of,
-                    starts_bullet, words_of)
+from .lines import (PackedWords, attach_drop_caps, body_size_from, ends_hyphen, ends_sentence, lines_of,
+                    rows_of, starts_bullet, words_of)
 from .model import Line, Page, collector_paused
 from .roles import FLOW_ROLES, assign_roles, mark_repeated_pull_quotes, typography
 
@@ -44,9 +46,10 @@ class LaidOut:
 
     text: str
     hints: list[RoleHint]
-    char_pages: list[int | None]
-    char_boxes: list[BBox | None]
+    char_pages: CharPages
+    char_boxes: TextBoxes
     blocks: list[TextBlock]
+    page_count: int = 0
 
 
 # --- 6. reading order -------------------------------------------------------------------------
@@ -144,22 +147,23 @@ def _runs_on(prev: TextBlock, block: TextBlock) -> bool:
 class _TextBuilder:
     def __init__(self) -> None:
         self.parts: list[str] = []
-        self.pages: list[int | None] = []
-        self.boxes: list[BBox | None] = []
+        self.pages = CharPages()
+        self.boxes = TextBoxes()
         self.hints: list[RoleHint] = []
         self.length = 0
 
     def gap(self, text: str) -> None:
         self.parts.append(text)
-        self.pages.extend([None] * len(text))
-        self.boxes.extend([None] * len(text))
+        self.pages.extend_page(None, len(text))
+        self.boxes.add_none(len(text))
         self.length += len(text)
 
     def line(self, line: Line) -> None:
         self.parts.append(line.text)
-        self.boxes.extend(line.boxes)
+        self.boxes.add(line.boxes)
         page = line.page
-        self.pages.extend([page if b is not None else None for b in line.boxes])
+        # An inserted space has no page, as it has no box (NaN, the one value unequal to itself).
+        self.pages.numbers.extend([page if x0 == x0 else 0 for x0 in line.boxes.coords[0::4]])
         self.length += len(line.text)
 
     def block(self, block: TextBlock, hinted: bool) -> None:
@@ -211,12 +215,24 @@ def _non_body(layouts: Sequence[PageLayout]) -> list[TextBlock]:
 
 
 # --- the whole layout -------------------------------------------------------------------------
-def analyse(pages: Sequence[Page]) -> tuple[list[PageLayout], Typography]:
-    """Steps 1-5: lines, columns, blocks and roles of every page."""
-    pages_rows = [[words_of(row) for row in rows_of(page.chars)] for page in pages]
-    body_size = body_size_of(pages_rows)
+def analyse(pages: Iterable[Page]) -> tuple[list[PageLayout], Typography]:
+    """Steps 1-5: lines, columns, blocks and roles of every page.
+
+    Pages are taken one at a time and only their words are kept, not their characters: the
+    memory a long document needs is that of its text and boxes, not of its glyphs.
+    """
+    read: list[tuple[Page, PackedWords]] = []
+    weights: Counter[float] = Counter()
+    for page in pages:
+        packed = PackedWords([words_of(row) for row in rows_of(page.chars)])
+        weights.update(packed.weights)
+        read.append((replace(page, chars=[]), packed))
+    body_size = body_size_from(weights)
     layouts = []
-    for page, rows_words in zip(pages, pages_rows):
+    read.reverse()
+    while read:  # each page's words go as its lines are made
+        page, packed = read.pop()
+        rows_words = packed.unpack()
         columns = detect_columns(rows_words, body_size, page.width)
         lines = lines_of(rows_words, columns, page.number, page.width)
         layouts.append(PageLayout(page, columns, attach_drop_caps(lines, body_size)))
@@ -227,11 +243,13 @@ def analyse(pages: Sequence[Page]) -> tuple[list[PageLayout], Typography]:
     return layouts, typo
 
 
-def lay_out(pages: Sequence[Page]) -> LaidOut:
+def lay_out(pages: Iterable[Page]) -> LaidOut:
     """Read pages as a magazine article: body text in reading order, then everything else."""
     with collector_paused():  # lines, boxes and blocks: many objects, no cycles
         layouts, typo = analyse(pages)
         flow = reading_order(layouts)
         mark_repeated_pull_quotes(layouts, flow, typo)
         flow = reading_order(layouts)
-        return render(flow, _non_body(layouts))
+        laid = render(flow, _non_body(layouts))
+        laid.page_count = len(layouts)
+        return laid

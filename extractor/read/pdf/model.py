@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ...models import BBox
+from .provenance import CharBoxes
 
 BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|demi\b|extrabold|ultrabold|[-,]bd\b",
                        re.IGNORECASE)
@@ -81,7 +82,7 @@ class Line:
     """
 
     text: str
-    boxes: list[BBox | None]
+    boxes: CharBoxes
     x0: float
     top: float
     x1: float

@@ -69,11 +69,8 @@ def read_pdf(path: Path | str, *, backend: str | None = None,
     data = _read_bytes(path)
     _check_envelope(path, data)
     _check_streams(path, data)
-    pages = list(_parse_pages(path, data, module, deadline))
-    if not any(page.chars for page in pages):
-        raise NoTextLayer(path, NO_TEXT_LAYER)
     try:
-        laid = lay_out(pages)
+        laid = lay_out(_parse_pages(path, data, module, deadline))  # a page at a time
     except ExtractorError:
         raise
     except Exception as error:  # a layout bug must still surface as one clean line
@@ -84,7 +81,7 @@ def read_pdf(path: Path | str, *, backend: str | None = None,
     return SourceText(
         text=laid.text, path=str(path), kind=SourceKind.PDF,
         sha256=hashlib.sha256(data).hexdigest(), char_pages=laid.char_pages,
-        char_boxes=laid.char_boxes, hints=laid.hints, page_count=len(pages),
+        char_boxes=laid.char_boxes, hints=laid.hints, page_count=laid.page_count,
     )
 
 

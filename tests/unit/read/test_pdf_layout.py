@@ -344,7 +344,8 @@ def test_pdf_join_score(last, first, score):
 def test_pdf_words_split_at_gaps_without_space_chars():
     chars = line_chars("Aan", 50, 80) + line_chars("de", 50 + 3 * 4.5 + 3.0, 80)
     words = lines.words_of(sorted(chars, key=lambda c: c.x0))
-    assert ["".join(c.text for c in w.chars) for w in words] == ["Aan", "de"]
+    assert ["".join(w.texts) for w in words] == ["Aan", "de"]
+    assert len(words[1].coords) == 4 * 2 and words[1].coords[0] == chars[3].x0  # a box per glyph
 
 
 def test_pdf_drop_cap_rejoins_its_word():
