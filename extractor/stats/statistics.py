@@ -207,19 +207,23 @@ def _drop_restated_fractions(found: list[Statistic], text: str, dropped: list[Dr
     """A word fraction that rounds an earlier exact figure with the same content restates it."""
     kept: list[Statistic] = []
     for stat in found:
-        context = _content_words(text[stat.sentence_start : stat.sentence_end])
-        if stat.kind == "FRACTION" and any(
-            earlier.kind != "FRACTION"
-            and earlier.unit == Unit.PERCENT
-            and abs(earlier.value - stat.value) <= RESTATEMENT_TOLERANCE
-            and earlier.population == stat.population  # a subgroup's share restates nothing of the panel
-            and len(_content_words(earlier.label) & context) >= RESTATEMENT_SHARED_WORDS
-            for earlier in kept
-        ):
+        if stat.kind == "FRACTION" and _restates(stat, kept, text):
             dropped.append(Dropped(stat.start, stat.end, text[stat.start : stat.end], "a word fraction rounding a figure given before"))
             continue
         kept.append(stat)
     return kept
+
+
+def _restates(fraction: Statistic, earlier: list[Statistic], text: str) -> bool:
+    context = _content_words(text[fraction.sentence_start : fraction.sentence_end])
+    return any(
+        stat.kind != "FRACTION"
+        and stat.unit == Unit.PERCENT
+        and abs(stat.value - fraction.value) <= RESTATEMENT_TOLERANCE
+        and stat.population == fraction.population  # a subgroup's share restates nothing of the panel
+        and len(_content_words(stat.label) & context) >= RESTATEMENT_SHARED_WORDS
+        for stat in earlier
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import statistics
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -215,14 +214,20 @@ def region_widths(lines: list[Line | None], window: int) -> list[float]:
     if not shown:
         return [0.0] * len(lines)
     positions = [index for index, _ in shown]
+    lengths = [length for _, length in shown]
     widths, half = [], window // 2
-    medians: dict[int, float] = {}  # by window start: neighbouring lines share their window
+    # The window only moves forward: keep it sorted, one line in and one out per step.
+    low = 0
+    ordered = sorted(lengths[:window])
+    middle, odd = divmod(len(ordered), 2)
     for index in range(len(lines)):
         centre = bisect.bisect_left(positions, index)
-        low = max(0, min(centre - half, len(shown) - window))
-        if low not in medians:
-            medians[low] = statistics.median(length for _, length in shown[low : low + window])
-        widths.append(medians[low])
+        target = max(0, min(centre - half, len(shown) - window))
+        while low < target:
+            del ordered[bisect.bisect_left(ordered, lengths[low])]
+            bisect.insort(ordered, lengths[low + window])
+            low += 1
+        widths.append(ordered[middle] if odd else (ordered[middle - 1] + ordered[middle]) / 2)
     return widths
 
 

@@ -1,5 +1,9 @@
 """Structural decisions from local evidence, the same for every form of an article."""
 
+import bisect
+import random
+import statistics
+
 import pytest
 
 from extractor import extract
@@ -143,6 +147,23 @@ def test_each_region_has_its_own_column_width():
     widths = region_widths(split_lines("\n".join(wrapped + [""] + flat)), 20)
     assert widths[0] < 50
     assert widths[-1] == len(PARAGRAPH)
+
+
+@pytest.mark.parametrize("window", [1, 4, 7, 40])
+@pytest.mark.parametrize("seed", range(5))
+def test_a_region_width_is_the_median_of_the_nearest_text_lines(window, seed):
+    """The sliding window gives what the median of each line's window gives."""
+    rng = random.Random(seed)
+    texts = [rng.choice(["", "Kop", "x" * rng.randint(15, 120) + "."]) for _ in range(rng.randint(0, 90))]
+    lines = split_lines("\n".join(texts))
+    shown = [(i, len(line.text)) for i, line in enumerate(lines)
+             if line is not None and len(line.text) >= 15]
+    expected = []
+    for index in range(len(lines)):
+        centre = bisect.bisect_left([i for i, _ in shown], index)
+        low = max(0, min(centre - window // 2, len(shown) - window))
+        expected.append(statistics.median(n for _, n in shown[low : low + window]) if shown else 0.0)
+    assert region_widths(lines, window) == expected
 
 
 def test_a_heading_in_the_one_paragraph_per_line_part_of_a_mixed_text():
