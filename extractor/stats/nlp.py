@@ -7,10 +7,11 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
 from spacy.language import Language
+from spacy.pipeline import SpanRuler
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from ..datafiles import load_json, load_jsonl, require_keys
@@ -84,6 +85,91 @@ class SentenceSplitter:
         doc.from_array([SENT_START], values)
         doc.user_data[SENTENCE_STARTS_KEY] = [i for i, start in enumerate(starts) if start]
         return doc
+
+
+@Language.factory(
+    "extractor_numbers",
+    assigns=["doc.spans"],
+    default_config={"spans_key": NUMBER_SPANS_KEY},
+)
+def make_number_ruler(nlp: Language, name: str, spans_key: str) -> "AnchoredSpanRuler":
+    return AnchoredSpanRuler(nlp, name, spans_key=spans_key, validate=True, overwrite=True)
+
+
+class AnchoredSpanRuler(SpanRuler):
+    """spaCy's span ruler, matching only around the words its patterns cannot do without.
+
+    A pattern may name its anchor: the index of a token it always has (no ``OP``) that is one
+    of a few words (``LOWER``: a word, or ``IN`` a list). A match of the pattern then starts at
+    most as many tokens before such a word as the pattern has before its anchor, and ends
+    within the tokens it has after it; so matching in those windows finds what matching the
+    whole doc finds. The anchor words are found with one array comparison, and the windows
+    cover a fraction of the text. A pattern without an anchor makes the ruler match the
+    whole doc.
+    """
+
+    def __init__(self, nlp: Language, name: str = "extractor_numbers", **config):
+        super().__init__(nlp, name, **config)
+        self.reach: dict[int, tuple[int, int]] = {}  # anchor word (LOWER hash): tokens before, after
+        self.unanchored = False
+        self._keys: numpy.ndarray | None = None  # the anchor hashes, sorted for searchsorted
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        for entry in patterns:
+            index = entry.get("anchor")
+            if index is None:
+                self.unanchored = True
+                continue
+            after = len(entry["pattern"]) - index
+            for word in _anchor_words(entry, index):
+                key = self.nlp.vocab.strings.add(word)
+                before_most, after_most = self.reach.get(key, (0, 0))
+                self.reach[key] = (max(before_most, index), max(after_most, after))
+        super().add_patterns([{key: value for key, value in entry.items() if key != "anchor"} for entry in patterns])
+
+    def match(self, doc: Doc):
+        if self.unanchored or not self.reach or not len(doc):
+            return super().match(doc)
+        keys = self._keys
+        if keys is None or len(keys) != len(self.reach):
+            keys = self._keys = numpy.array(sorted(self.reach), dtype="uint64")
+        lowers = doc.to_array([LOWER]).reshape(-1)
+        found = numpy.minimum(numpy.searchsorted(keys, lowers), len(keys) - 1)
+        at = numpy.flatnonzero(keys[found] == lowers)
+        reach = self.reach
+        windows = [(i - reach[key][0], i + reach[key][1]) for i, key in zip(at.tolist(), lowers[at].tolist())]
+        matches: set[Span] = set()
+        for start, end in _merged(windows, len(doc)):
+            for match_id, first, last in self.matcher(doc[start:end]):  # offsets into the window
+                labels = self._match_label_id_map[match_id]
+                matches.add(Span(doc, start + first, start + last, label=labels["label"], span_id=labels["id"]))
+        return sorted(matches)
+
+
+def _anchor_words(entry: dict, index: int) -> list[str]:
+    """The words of a pattern's anchor token; a ``ValueError`` names a pattern whose anchor is not one."""
+    tokens = entry["pattern"]
+    token = tokens[index] if isinstance(index, int) and 0 <= index < len(tokens) else None
+    words = token.get("LOWER") if token is not None and set(token) == {"LOWER"} else None
+    if isinstance(words, dict) and set(words) == {"IN"}:
+        words = words["IN"]
+    elif isinstance(words, str):
+        words = [words]
+    if not words or not all(isinstance(word, str) and word == word.lower() for word in words):
+        raise ValueError(f"pattern {entry.get('id')!r}: its anchor {index!r} is no required token of lower-case words")
+    return words
+
+
+def _merged(windows: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Token ranges in order, clipped to the doc, overlapping or touching ones merged."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(windows):
+        start, end = max(0, start), min(length, end)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 @Language.factory(
@@ -230,10 +316,7 @@ def build_nlp() -> Language:
     nlp.max_length = MAX_LENGTH
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     nlp.add_pipe("extractor_sentences")
-    ruler = nlp.add_pipe(
-        "span_ruler",
-        config={"spans_key": NUMBER_SPANS_KEY, "validate": True, "overwrite": True},
-    )
+    ruler = nlp.add_pipe("extractor_numbers")
     ruler.add_patterns(list(load_jsonl(PATTERNS_FILE)))
     nlp.add_pipe("extractor_statistics")
     return nlp
