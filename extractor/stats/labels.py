@@ -94,7 +94,7 @@ def share_joined_labels(sentence: SentenceTokens, candidates: list[Candidate]) -
             continue
         # Only what follows both is shared; a label from before the pair is the first one's own.
         last = sentence.tokens[following.end - 1]
-        offset = last.idx + len(last) - sentence.start_char
+        offset = last.end - sentence.start_char
         # Its first word is enough to tell, and raw text may break a label over lines.
         if following.labels and all(label and sentence.raw.find(label.split()[0], offset) >= 0 for label in following.labels):
             candidate.labels = list(following.labels)

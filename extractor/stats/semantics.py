@@ -17,6 +17,9 @@ CONSTRUCTIONS_FILE = "constructions.json"
 _YEAR = regex.compile(r"(?:19|20)\d\d")
 _COUNT = regex.compile(r"\d[\d.,]*")
 _NUMBER_PHRASE = regex.compile(r"\d[\d.,]*(?:\s*(?:procent|%))?")
+_LABEL_WORD = regex.compile(r"[\p{L}\d'’-]+")
+_LETTER_WORD = regex.compile(r"[\p{L}'’-]+")
+_LEADING_ARTICLE = regex.compile(r"^(?:de|het|een)\s+", regex.IGNORECASE)
 RELATIVE = frozenset({"die"})
 # '70 procent thuiswerkers in 2021': words between a number phrase and its own year.
 YEAR_AFTER_REACH = 2
@@ -124,6 +127,7 @@ class ReferenceContext:
 # Populations: a group named before the number ('Onder jongeren ...') or after it ('van de jongeren').
 
 
+@lru_cache(maxsize=8192)
 def is_population_word(word: str) -> bool:
     rules = construction_rules()
     word = word.strip("-")
@@ -539,7 +543,7 @@ def resolve_references(sentence: SentenceTokens, candidates: list[Candidate], co
         if len(candidate.labels) <= 1:
             label = candidate.labels[0] if candidate.labels else ""
             label = _without_group(sentence, candidate, label)
-            words = [w.lower() for w in regex.findall(r"[\p{L}\d'’-]+", label)]
+            words = [w.lower() for w in _LABEL_WORD.findall(label)]
             # 'nu, zes weken later, is dat 62 procent': words of time say when, never what.
             timely = [w for w in words if _is_time_word(sentence, w)]
             refers = all(
@@ -588,7 +592,7 @@ def _colon_clause(sentence: SentenceTokens, candidates: list[Candidate], candida
     if leader:
         first += len(leader)
     label = _without_group(sentence, candidate, trim_label(sentence, first, colon))
-    words = [w.lower() for w in regex.findall(r"[\p{L}'’-]+", label)]
+    words = [w.lower() for w in _LETTER_WORD.findall(label)]
     if not words or all(w in rules.references or w in sentence.rules.generic_words for w in words):
         return None
     return label
@@ -654,4 +658,4 @@ def _split_pair(text: str) -> list[str] | None:
     parts = [p.strip() for p in regex.split(r"\s*,\s*|\s+en\s+", text) if p.strip()]
     if len(parts) < 2:
         return None
-    return [regex.sub(r"^(?:de|het|een)\s+", "", p, flags=regex.IGNORECASE) for p in parts]
+    return [_LEADING_ARTICLE.sub("", p) for p in parts]

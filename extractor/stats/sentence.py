@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 import regex
 
@@ -19,16 +20,16 @@ WORDS_KEY = "extractor.words"
 more to make than the rest of the work on a sentence)."""
 
 
-class Word:
+class Word(NamedTuple):
     """What the rules read of a token: its index in the doc, start offset and text."""
 
-    __slots__ = ("i", "idx", "text")
+    i: int
+    idx: int
+    text: str
 
-    def __init__(self, i: int, idx: int, text: str):
-        self.i, self.idx, self.text = i, idx, text
-
-    def __len__(self) -> int:
-        return len(self.text)
+    @property
+    def end(self) -> int:
+        return self.idx + len(self.text)
 
 
 def doc_words(sent: Span) -> tuple[list[str], list[int]]:
@@ -76,7 +77,8 @@ class SentenceTokens:
         be read in pieces); every offset here is into ``doc_text``."""
         self.doc_text = doc_text  # Doc.text is rebuilt from the tokens at every access
         texts, starts = doc_words(sent)
-        self.tokens = [Word(i, offset + starts[i], texts[i]) for i in range(sent.start, sent.end)
+        word = tuple.__new__  # the NamedTuple's own __new__ is one more Python call per token
+        self.tokens = [word(Word, (i, offset + starts[i], texts[i])) for i in range(sent.start, sent.end)
                        if not texts[i].isspace()]
         self.lowers = [w.text.lower().translate(APOSTROPHES) for w in self.tokens]
         self.rules = rules
@@ -123,7 +125,7 @@ class SentenceTokens:
     def text(self, first: int, end: int) -> str:
         if first >= end:
             return ""
-        raw = self.doc_text[self.tokens[first].idx : self.tokens[end - 1].idx + len(self.tokens[end - 1])]
+        raw = self.doc_text[self.tokens[first].idx : self.tokens[end - 1].end]
         return " ".join(raw.split())
 
 

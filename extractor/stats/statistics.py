@@ -160,7 +160,7 @@ class StatisticFinder:
         for candidate in candidates:
             if not candidate.drop:
                 last = sentence.tokens[candidate.end - 1]
-                self.labelled.append((sentence.tokens[candidate.first].idx, last.idx + len(last),
+                self.labelled.append((sentence.tokens[candidate.first].idx, last.end,
                                       sentence.start_char, sentence.end_char, candidate))
         self.dropped.extend(_dropped(sentence, candidates))
 
@@ -198,7 +198,7 @@ def _dropped(sentence: SentenceTokens, candidates: list[Candidate]) -> list[Drop
     found = []
     for first, end, reason in notes:
         start, last = sentence.tokens[first].idx, sentence.tokens[end - 1]
-        stop = last.idx + len(last)
+        stop = last.end
         found.append(Dropped(start, stop, sentence.doc_text[start:stop], reason))
     return found
 
