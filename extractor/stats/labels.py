@@ -25,6 +25,8 @@ QUANTITY_WORD_MAX_OFFSET = 3
 NEGATIONS = frozenset({"niet", "geen", "nooit", "nauwelijks"})
 # ', met respectievelijk 72 en 69 procent': the words between a list and its numbers.
 RESPECTIVELY_LEADS = frozenset({",", "met", "namelijk", "op"})
+ANSWER_ENDS = frozenset({"eens", "oneens"})
+"""Words an agreement answer ends in that are stop words elsewhere."""
 PRONOUNS = frozenset({"dit", "dat", "die", "het", "deze", "er", "ermee", "hiermee"})
 
 
@@ -441,7 +443,7 @@ def _subject(sentence: SentenceTokens, first: int) -> str:
     while start > 0 and lowers[start - 1] not in rules.clause_boundaries and lowers[start - 1] != ")":
         start -= 1
     end = first
-    while end > start and (
+    while end > start and not _ends_in_answer(sentence, start, end) and (
         lowers[end - 1] in rules.backward_stops | rules.list_conjunctions | {"respectievelijk", ","}
         or parse_number(lowers[end - 1], rules) is not None
         or _is_emphasis_end(sentence, end)
@@ -459,6 +461,15 @@ def _subject(sentence: SentenceTokens, first: int) -> str:
         # 'Thuis kunnen ambtenaren zich beter concentreren, vindt 71 procent.'
         return _subject(sentence, start - 1)
     return subject
+
+
+def _ends_in_answer(sentence: SentenceTokens, start: int, end: int) -> bool:
+    """'Helemaal eens is 20 procent': the words before the verb end in an answer ('eens' is a
+    stop word elsewhere: 'nog eens')."""
+    if sentence.lowers[end - 1] not in ANSWER_ENDS:
+        return False
+    text = sentence.text(start, end)
+    return any(match.end() == len(text) for match in sentence.rules.agreement.finditer(text))
 
 
 def _subject_of_verb(sentence: SentenceTokens, first: int, end: int) -> tuple[int, int]:

@@ -17,6 +17,7 @@ from .lines import (
     LineShapes,
     attach_lone_markers,
     layout_rules,
+    region_line_ends,
     region_widths,
     split_lines,
 )
@@ -74,6 +75,7 @@ class _BlockBuilder:
         self.shapes = LineShapes(rules)
         self.ahead = Lookahead(lines, rules, self.shapes)
         self.widths = region_widths(lines, rules.region_lines)
+        self.line_ends = region_line_ends(lines, rules.region_lines, rules)
         # A layout-aware reader hints every heading and non-body block; then guessing from
         # line shapes would only turn wrapped body lines into headings.
         self.guess_roles = not any(line is not None and line.hint for line in lines)
@@ -100,7 +102,8 @@ class _BlockBuilder:
         line = self.lines[i]
         # Wrapped columns or one paragraph per line: decided by the region around the line.
         self.width = self.widths[i]
-        self.wrapped = self.guess_roles and 0 < self.width <= self.rules.wrapped_line_max
+        self.wrapped = (self.guess_roles and 0 < self.width <= self.rules.wrapped_line_max
+                        and self.line_ends[i] <= self.rules.wrapped_line_ends_max)
         if line is None:
             self.gap = self.gap_since_display = True
             return i + 1
@@ -200,7 +203,9 @@ class _BlockBuilder:
         displays = self.out.displays
         # A subtitle sits right under the title; after a blank line, display type is a heading.
         if displays == 0 or (displays == 1 and self.out.last_role == DISPLAY and not self.gap_since_display):
-            chunk = self.ahead.display_lines(i)
+            on_top = (displays == 0 and self.body is None and self.lede is None
+                      and not (self.out.has_body or self.out.has_lede))
+            chunk = self.ahead.display_lines(i, heads_text=on_top)
             if chunk:
                 self.emit(DISPLAY, chunk, Why.TITLE_BLOCK)
                 self.gap_since_display = False
@@ -375,8 +380,20 @@ class _BlockBuilder:
                 following.text[0].isupper()
                 and len(following.text) >= 2 * len(line.text)
                 and self.shapes.holds_a_sentence(following)
+                and not self.announces_nothing(i + 1)
             ))
         )
+
+    def announces_nothing(self, j: int) -> bool:
+        """The paragraph from ``j`` is one line ending in a colon with no list under it: a
+        label of the page ('Weergave met pagina beginnen:'), not text under a heading."""
+        while j < len(self.lines) and self.lines[j] is None:
+            j += 1
+        line = self.lines[j]
+        if not line.text.endswith(":"):
+            return False
+        below = self.ahead.next_text_line(j + 1)
+        return below is None or not self.shapes.is_bullet(below)
 
     def in_body(self) -> bool:
         return self.body is not None or self.out.has_body

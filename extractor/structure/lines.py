@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import regex
 
@@ -35,6 +37,8 @@ class LayoutRules:
     inner_sentence_end: regex.Pattern
     clause_end: str
     wrapped_line_max: int
+    wrapped_line_ends_max: float
+    line_ends_min_lines: int
     region_lines: int
     short_line_ratio: float
     wide_line_ratio: float
@@ -75,6 +79,8 @@ def layout_rules() -> LayoutRules:
         inner_sentence_end=regex.compile(rf"\p{{Ll}}[{regex.escape(data['sentence_end'])}]\s+\p{{Lu}}"),
         clause_end=data["clause_end"],
         wrapped_line_max=data["wrapped_line_max"],
+        wrapped_line_ends_max=data["wrapped_line_ends_max"],
+        line_ends_min_lines=data["line_ends_min_lines"],
         region_lines=data["region_lines"],
         short_line_ratio=data["short_line_ratio"],
         wide_line_ratio=data["wide_line_ratio"],
@@ -209,26 +215,55 @@ def region_widths(lines: list[Line | None], window: int) -> list[float]:
 
     A text may mix layouts (wrapped columns in one part, one paragraph per line in another),
     so each line is judged by its own region, never by one figure for the whole text."""
-    shown = [(index, len(line.text)) for index, (line, nxt) in enumerate(zip(lines, [*lines[1:], None]))
-             if _is_text_line(line, nxt)]
+    shown = _text_lines(lines)
     if not shown:
         return [0.0] * len(lines)
-    positions = [index for index, _ in shown]
-    lengths = [length for _, length in shown]
-    widths, half = [], window // 2
+    lengths = [len(lines[index].text) for index in shown]
+    widths = []
     # The window only moves forward: keep it sorted, one line in and one out per step.
     low = 0
     ordered = sorted(lengths[:window])
     middle, odd = divmod(len(ordered), 2)
-    for index in range(len(lines)):
-        centre = bisect.bisect_left(positions, index)
-        target = max(0, min(centre - half, len(shown) - window))
+    for target in _window_starts(shown, len(lines), window):
         while low < target:
             del ordered[bisect.bisect_left(ordered, lengths[low])]
             bisect.insort(ordered, lengths[low + window])
             low += 1
         widths.append(ordered[middle] if odd else (ordered[middle - 1] + ordered[middle]) / 2)
     return widths
+
+
+def region_line_ends(lines: list[Line | None], window: int, rules: LayoutRules | None = None) -> list[float]:
+    """The share of the nearest ``window`` lines of prose that end a clause (an end mark).
+
+    Wrapped text breaks its sentences anywhere, so few of its lines end in an end mark; copy
+    with one paragraph per line ends nearly all of them so, however short its lines. The
+    column width alone cannot tell the two apart in a short article with bullets and
+    headings. Prose lines: at least 15 characters, neither furniture nor bullet items; a text
+    with fewer than ``line_ends_min_lines`` of them tells nothing (0.0)."""
+    rules = rules or layout_rules()
+    prose = [index for index, line in enumerate(lines)
+             if line is not None and len(line.text) >= 15 and line.furniture is None
+             and not line.marked and rules.bullet.match(line.text) is None]
+    if len(prose) < rules.line_ends_min_lines:
+        return [0.0] * len(lines)  # too few lines to tell: the width decides
+    closers = rules.closing_quotes + ")"
+    ends = [0, *accumulate(lines[index].text.rstrip(closers)[-1:] in tuple(rules.clause_end) for index in prose)]
+    size = min(window, len(prose))
+    return [(ends[low + size] - ends[low]) / size for low in _window_starts(prose, len(lines), window)]
+
+
+def _text_lines(lines: list[Line | None]) -> list[int]:
+    return [index for index, (line, nxt) in enumerate(zip(lines, [*lines[1:], None])) if _is_text_line(line, nxt)]
+
+
+def _window_starts(shown: list[int], count: int, window: int) -> Iterator[int]:
+    """For each of ``count`` lines, where its window of the nearest ``window`` text lines starts
+    (an index into ``shown``, never falling as the line moves down)."""
+    half = window // 2
+    for index in range(count):
+        centre = bisect.bisect_left(shown, index)
+        yield max(0, min(centre - half, len(shown) - window))
 
 
 class LineShapes:

@@ -24,9 +24,12 @@ class Lookahead:
     def at(self, j: int) -> Line | None:
         return self.lines[j] if j < len(self.lines) else None
 
-    def display_lines(self, i: int) -> list[Line]:
+    def display_lines(self, i: int, heads_text: bool = False) -> list[Line]:
         """A display line and the lowercase lines that finish it ('Pensioen en' / 'langer
-        doorwerken'), if what follows starts a new element."""
+        doorwerken'), if what follows starts a new element.
+
+        ``heads_text``: nothing but furniture stands above the line, so a sentence right under
+        it (web copy's intro, however short) starts a new element."""
         chunk: list[Line] = []
         j = i
         while j < len(self.lines) and len(chunk) < self.rules.display_max_lines:
@@ -46,9 +49,9 @@ class Lookahead:
             return []  # a title heads an article: a text of one line is all body
         if following is None or following.furniture is not None or following.hint is not None:
             return chunk
+        longer = len(following.text) > (1 if heads_text else 2) * len(chunk[-1].text)
         starts_element = following.text[0].isupper() and (
-            self.byline_before_blank(j)
-            or (len(following.text) >= 2 * len(chunk[-1].text) and self.shapes.ends(following, self.rules.clause_end))
+            self.byline_before_blank(j) or (longer and self.shapes.ends(following, self.rules.clause_end))
         )
         return chunk if starts_element else []
 

@@ -174,3 +174,16 @@ def test_statistics_concise_label(label, expected):
     from extractor.stats.rules import statistic_rules
 
     assert concise_label(label, statistic_rules()) == expected
+
+
+@pytest.mark.parametrize(("sentence", "label"), [
+    ("Helemaal eens is 20 procent.", "Helemaal eens"),
+    ("Oneens is 30 procent.", "Oneens"),
+    ("Zeer oneens is 5 procent.", "Zeer oneens"),
+])
+def test_statistics_an_answer_before_the_verb_is_the_label(sentence, label):
+    """'eens' ends an answer here, though it is a stop word in 'nog eens'."""
+    from extractor import extract
+
+    text = f"Op de stelling ‘Ik werk graag thuis’ reageren de deelnemers verdeeld. {sentence}"
+    assert [(r.label, r.statement) for r in extract(text).records] == [(label, "Ik werk graag thuis")]

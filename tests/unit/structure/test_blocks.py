@@ -74,8 +74,39 @@ def test_blocks_pull_quote_and_display_type():
 
 def test_blocks_wide_lines_are_a_lede():
     lede = "Opgavegericht werken is nog lang niet bij alle overheidsorganisaties gemeengoed. Toch zien ambtenaren"
-    text = f"{BODY}.\n{BODY}.\n{BODY}.\n\n{lede}\nvoordelen. Dat blijkt uit een raadpleging van\n\nAmbtenarenpanel onder ambtenaren.\n"
+    # Wrapped column lines (a line ending in a full stop now and then), then the wide ones.
+    text = f"{COLUMN}.\n\n{lede}\nvoordelen. Dat blijkt uit een raadpleging van\n\nAmbtenarenpanel onder ambtenaren.\n"
     assert (Role.LEDE, f"{lede} voordelen. Dat blijkt uit een raadpleging van Ambtenarenpanel onder ambtenaren.") in roles(text)
+
+
+def test_blocks_short_paragraph_lines_are_no_wrapped_column():
+    """Web copy with bullets and headings has short lines, but its lines end sentences: the
+    wide paragraph after the list is body, not a lede."""
+    text = (
+        "Ambtenaren willen meer grip op hun agenda\n"
+        "Vergaderen kost veel tijd, blijkt uit een peiling onder ambtenaren.\n"
+        "Ruim een kwart van de deelnemers vindt het aantal vergaderingen te hoog.\n"
+        "Wat zou helpen?\n"
+        "Gevraagd wat zou helpen, noemen de deelnemers:\n"
+        "• Kortere vergaderingen (45 procent)\n"
+        "• Minder deelnemers per overleg (38 procent)\n"
+        "• Een duidelijke agenda (31 procent)\n"
+        "Slechts 9 procent ziet geen verbetering. Ambtenaren bij het Rijk zijn kritischer dan "
+        "ambtenaren bij gemeenten.\n"
+    )
+    blocks = roles(text)
+    assert blocks[0] == (Role.TITLE, "Ambtenaren willen meer grip op hun agenda")
+    assert (Role.HEADING, "Wat zou helpen?") in blocks
+    assert blocks[-1][0] == Role.BODY and blocks[-1][1].startswith("Slechts 9 procent")
+
+
+def test_blocks_a_label_ending_in_a_colon_is_no_paragraph_under_a_heading():
+    text = (
+        "Ook onder kiezers verdeeldheid\n\nMaat: px\nWeergave met pagina beginnen:\n\n"
+        + "Een nipte meerderheid van de Nederlanders is voor het nieuwe systeem, blijkt uit de peiling.\n" * 6
+    )
+    assert (Role.HEADING, "Maat: px") not in roles(text)
+    assert (Role.HEADING, "Maat: px") in roles(text.replace("beginnen:", "beginnen is hier mogelijk."))
 
 
 def test_blocks_slash_at_line_end_joins_without_space():
