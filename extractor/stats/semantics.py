@@ -23,7 +23,7 @@ _LEADING_ARTICLE = regex.compile(r"^(?:de|het|een)\s+", regex.IGNORECASE)
 RELATIVE = frozenset({"die"})
 # '70 procent thuiswerkers in 2021': words between a number phrase and its own year.
 YEAR_AFTER_REACH = 2
-LEAD_SKIPS = frozenset({",", ")", "en", "maar", "terwijl", "dan", "ook", "vooral", "zelfs", "verder", "daarnaast"})
+LEAD_SKIPS = frozenset({"•", ",", ")", "en", "maar", "terwijl", "dan", "ook", "vooral", "zelfs", "verder", "daarnaast"})
 AGE_COMPARATIVES = frozenset({"jonger", "ouder"})
 EXAMPLE_WORDS = frozenset({"zoals", "bijvoorbeeld", "waaronder"})
 SEMICOLON = frozenset({";"})
@@ -136,7 +136,7 @@ def is_population_word(word: str) -> bool:
     ) or word.endswith("-plussers")
 
 
-def _group_phrase(sentence: SentenceTokens, first: int, limit: int) -> int | None:
+def group_phrase(sentence: SentenceTokens, first: int, limit: int) -> int | None:
     """End of a population noun phrase starting at ``first`` ('de ambtenaren jonger dan 35 jaar').
 
     After its head noun the phrase goes on only with a modifier ('jonger dan 35', 'met een
@@ -178,7 +178,7 @@ def _group_phrase(sentence: SentenceTokens, first: int, limit: int) -> int | Non
     return end
 
 
-def _population_text(sentence: SentenceTokens, first: int, end: int) -> str | None:
+def population_text(sentence: SentenceTokens, first: int, end: int) -> str | None:
     rules = construction_rules()
     while first < end and sentence.lowers[first] in sentence.rules.determiners:
         first += 1
@@ -226,14 +226,14 @@ def mark_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> N
             and lowers[index] in rules.prepositions
             and lowers[index + 1] != "respectievelijk"
         ):
-            end = _group_phrase(sentence, index + 1, candidate.first)
+            end = group_phrase(sentence, index + 1, candidate.first)
             # 'Van de deelnemers met een leidinggevende functie (17 procent)': the share of that group,
             # but 'hoger (51 procent) dan bij het Rijk (39 procent)' compares.
             if end is not None and segment == 0 and end == candidate.first - 1 and lowers[end] == "(":
                 end = None
             if end is not None:
                 candidate.lead = (segment, _past_examples(sentence, end, candidate.first))
-                population = _population_text(sentence, index + 1, end)
+                population = population_text(sentence, index + 1, end)
                 if population and candidate.population is None:
                     candidate.population = population
                 if segment > 0:
@@ -249,14 +249,14 @@ def _subject_group(sentence: SentenceTokens, limit: int | None = None) -> str | 
         index += 1
     if index >= limit or lowers[index] in construction_rules().prepositions or lowers[index] in sentence.rules.lead_in_prepositions:
         return None  # a group after a preposition is found by mark_populations
-    end = _group_phrase(sentence, index, limit)
+    end = group_phrase(sentence, index, limit)
     if end is None or end >= limit or not is_finite_verb(lowers[end], sentence.rules):
         return None
     rules = construction_rules()
     head = next(i for i in range(index, end) if is_population_word(lowers[i]))
     if any(w in sentence.rules.group_nouns or w in rules.quantity_words or w in rules.prepositions for w in lowers[index:head]):
         return None  # 'De grootste groep ambtenaren', 'De meeste deelnemers': the panel itself; 'De zorg van ...'
-    return _population_text(sentence, index, end)
+    return population_text(sentence, index, end)
 
 
 def mark_subject_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
@@ -302,8 +302,8 @@ def _last_named_group(sentence: SentenceTokens) -> str | None:
     rules = construction_rules()
     for at in range(len(sentence.lowers) - 2, -1, -1):
         if sentence.lowers[at] in rules.prepositions:
-            end = _group_phrase(sentence, at + 1, len(sentence.lowers))
-            population = _population_text(sentence, at + 1, end) if end is not None else None
+            end = group_phrase(sentence, at + 1, len(sentence.lowers))
+            population = population_text(sentence, at + 1, end) if end is not None else None
             if population:
                 return population
     return None
@@ -326,17 +326,17 @@ def _mark_group_around_brackets(sentence: SentenceTokens, candidate: Candidate) 
     if bracket < 1 or lowers[bracket] != "(" or close >= len(lowers) or lowers[close] != ")":
         return
     if close + 1 < len(lowers) and lowers[close + 1] == "van":
-        end = _group_phrase(sentence, close + 2, len(lowers))
+        end = group_phrase(sentence, close + 2, len(lowers))
         if end is not None:
             candidate.group_end = end
-            candidate.population = candidate.population or _population_text(sentence, close + 2, end)
+            candidate.population = candidate.population or population_text(sentence, close + 2, end)
         return
     first = bracket
     while first > 0 and lowers[first - 1] not in PUNCTUATION and first - 1 not in sentence.starts:
         first -= 1
     van = quantified_group(sentence, first, bracket)
-    if van is not None and _group_phrase(sentence, van + 1, bracket) == bracket:
-        candidate.population = candidate.population or _population_text(sentence, van + 1, bracket)
+    if van is not None and group_phrase(sentence, van + 1, bracket) == bracket:
+        candidate.population = candidate.population or population_text(sentence, van + 1, bracket)
 
 
 def _mark_group_after(sentence: SentenceTokens, candidate: Candidate) -> None:
@@ -349,11 +349,11 @@ def _mark_group_after(sentence: SentenceTokens, candidate: Candidate) -> None:
         index += 1
     elif candidate.kind != "FRACTION" or (index < limit and lowers[index] in sentence.rules.determiners):
         return  # 'Een op de vijf leidinggevenden', but not 'twee derde dat inwoners ...'
-    end = _group_phrase(sentence, index, limit)
+    end = group_phrase(sentence, index, limit)
     if end is None:
         return
     candidate.group_end = end
-    candidate.population = _population_text(sentence, index, end)
+    candidate.population = population_text(sentence, index, end)
 
 
 # Comparisons over time: 'steeg van 31 procent in 2021 naar 38 procent nu'; 'vorig jaar was dat nog 29 procent'.

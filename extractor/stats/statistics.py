@@ -11,6 +11,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ..models import Qualifier, Unit
+from .brackets import mark_bracketed_groups
 from .labels import concise_label, distribute_respectively, label_candidate, share_joined_labels
 from .numbers import find_candidates, parse_number
 from .rules import APOSTROPHES, StatisticRules, statistic_rules
@@ -151,6 +152,7 @@ class StatisticFinder:
             if len(candidate.labels) < 2:  # quoted answers ('zowel ‘Ja’ als ‘Weet niet’') are found already
                 candidate.labels = shared_value_labels(sentence, candidate) or candidate.labels
         share_joined_labels(sentence, candidates)
+        mark_bracketed_groups(sentence, candidates)
         mark_subject_populations(sentence, candidates)
         distribute_respectively(sentence, candidates)
         mark_periods(sentence, candidates, self.references)

@@ -199,7 +199,7 @@ class _BlockBuilder:
 
         A title is display type followed by a new element (a blank line, furniture or a
         capitalised line), never by the rest of a sentence; a lede is the paragraph under it
-        that ends right above the byline."""
+        that ends above the byline."""
         displays = self.out.displays
         # A subtitle sits right under the title; after a blank line, display type is a heading.
         if displays == 0 or (displays == 1 and self.out.last_role == DISPLAY and not self.gap_since_display):
@@ -213,11 +213,11 @@ class _BlockBuilder:
         if displays and not self.out.has_lede and self.lede is None:
             paragraph = self.ahead.chunk(i, limit=self.rules.lede_max_lines)
             end = i + len(paragraph)
+            below = self.ahead.next_text_line(end)  # a blank line may stand between
             if (
                 paragraph
-                and end < len(self.lines)
-                and self.lines[end] is not None
-                and self.lines[end].furniture == Role.BYLINE
+                and below is not None
+                and below.furniture == Role.BYLINE
                 and self.shapes.ends(paragraph[-1], self.rules.sentence_end)
             ):
                 self.emit(Role.LEDE, paragraph, Why.LEDE_ABOVE_BYLINE)

@@ -193,6 +193,8 @@ def test_semantics_a_quantity_before_the_bracket_names_the_group(text, expected)
         ("Ambtenaren zijn vaker tevreden dan vorig jaar: 70 procent geeft een voldoende.", [(70, None)]),
         ("De meeste deelnemers werken bij een gemeente: 41 procent.", [(41, None)]),
         ("Bij de politie was de groei met 9 procent het kleinst.", [(9, "politie")]),
+        # A list item that names a group names an answer, not whom it is about.
+        ("Genoemd worden:\n\n• Minder deelnemers per overleg (38 procent)\n", [(38, None)]),
     ],
 )
 def test_semantics_the_subject_group_is_the_population(text, expected):
@@ -408,3 +410,35 @@ def test_semantics_agreement_words(text, label, agreement):
     [record] = extract(text).records
     assert record.label == label
     assert (record.statement is not None) == agreement
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drie op de tien zeggen dat ze meer dan de helft van hun werkweek in overleg zitten.",
+         [(30, "meer dan de helft van hun werkweek in overleg zitten")]),
+        ("Een kwart besteedt de helft van de werktijd aan e-mail.", [(25, "besteedt de helft van de werktijd aan e-mail")]),
+        ("De helft van de ambtenaren vergadert te veel.", [(50, "vergadert te veel")]),
+    ],
+)
+def test_semantics_a_share_of_their_time_is_no_figure_of_its_own(text, expected):
+    assert [(v, label) for v, label, _, _ in figures(text)] == floats(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Vrouwen (38 procent) ervaren dit vaker dan mannen (29 procent).",
+         [(38, "dit vaker", "Vrouwen", None), (29, "dit vaker", "mannen", None)]),
+        ("Jongeren (45 procent) werken vaker thuis dan ouderen (30 procent).",
+         [(45, "werken vaker thuis", "Jongeren", None), (30, "werken vaker thuis", "ouderen", None)]),
+        # Answers in brackets, with nothing said after the first: no groups.
+        ("De rest is werkzaam bij een gemeente (26 procent), provincie (6 procent) of zbo (3 procent).",
+         [(26, "gemeente", None, None), (6, "provincie", None, None), (3, "zbo", None, None)]),
+        # A group after a preposition is the whole of which the figure after it is a share.
+        ("Van de deelnemers met een leidinggevende functie (17 procent) vindt 57 procent het lastig.",
+         [(17, "leidinggevende functie", None, None), (57, "lastig", None, None)]),
+    ],
+)
+def test_semantics_groups_compared_in_brackets(text, expected):
+    assert figures(text) == floats(expected)

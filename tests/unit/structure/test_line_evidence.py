@@ -221,3 +221,28 @@ def test_a_paragraph_goes_on_over_a_page_break_after_a_full_line(last_line, furn
     lines = [WRAPPED] * 8 + [last_line, "", *furniture, "", "Daarna volgt de rest van de alinea met nog", f"{WRAPPED}."]
     body = [block for block in build_blocks("\n".join(lines)) if block.role == Role.BODY]
     assert (len(body) == 1) is one_paragraph
+
+
+@pytest.mark.parametrize(("line", "role"), [
+    ("12 | Overheidsmagazine nr. 4 2024", Role.ISSUE),
+    ("Overheidsmagazine nr. 4 2024 | 12", Role.ISSUE),
+    ("Binnenlands Bestuur | april 2024 | 12", Role.ISSUE),
+    ("nr. 40 | 2023", Role.ISSUE),
+    ("gehouden in maart 2024", None),  # a body line that ends in a date
+    ("Het onderzoek liep tot april 2024", None),
+])
+def test_an_issue_line_may_carry_the_page_and_the_magazine_name(line, role):
+    assert furniture_role(line) == role
+
+
+def test_a_lede_above_the_byline_may_have_a_blank_line_under_it():
+    text = (
+        "Werkdruk blijft hoog\nbij de overheid\n\nAmbtenaren ervaren nog altijd een hoge werkdruk. Dat blijkt\n"
+        "uit een peiling van het Ambtenarenpanel.\n\nTekst: Marieke de Vries\n\n"
+        "Van de ondervraagden geeft 42 procent aan dat de\nwerkdruk het afgelopen jaar is toegenomen. Vrouwen\n"
+        "ervaren dit vaker dan mannen. Een op de drie\nambtenaren heeft regelmatig last van stress.\n"
+        "Twee derde van de leidinggevenden zegt dat het\nteam onderbezet is, en dat is nog altijd zo.\n"
+    )
+    article = extract(text)
+    assert article.title == "Werkdruk blijft hoog bij de overheid"
+    assert article.lede == "Ambtenaren ervaren nog altijd een hoge werkdruk. Dat blijkt uit een peiling van het Ambtenarenpanel."
