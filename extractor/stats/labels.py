@@ -502,6 +502,7 @@ def trim_label(sentence: SentenceTokens, first: int, end: int) -> str:
 
 def _trim_span(sentence: SentenceTokens, first: int, end: int) -> tuple[int, int]:
     rules = sentence.rules
+    first = _past_inverted_subject(sentence, first, end)
     changed = True
     while changed and first < end:
         changed = False
@@ -511,6 +512,10 @@ def _trim_span(sentence: SentenceTokens, first: int, end: int) -> tuple[int, int
             changed = True
         elif sentence.lowers[first] in ("respectievelijk",):
             first += 1
+            changed = True
+        elif (first + 1 < end and sentence.lowers[first] in rules.respondent_nouns
+              and sentence.lowers[first + 1] in rules.determiners):
+            first += 1  # 'noemen de deelnemers de hoeveelheid werk': the subject, then what they name
             changed = True
     changed = True
     while changed and first < end:
@@ -527,6 +532,19 @@ def _trim_span(sentence: SentenceTokens, first: int, end: int) -> tuple[int, int
     ):
         end -= 1  # 'heeft er een globaal beeld van': the preposition belongs to 'er'
     return first, end
+
+
+def _past_inverted_subject(sentence: SentenceTokens, first: int, end: int) -> int:
+    """'Als grootste knelpunt zien ambtenaren het personeelstekort': after a fronted phrase the
+    verb comes first, then the panel as subject; what they see or name follows."""
+    lowers, rules = sentence.lowers, sentence.rules
+    for at in range(first + 1, end - 1):
+        if lowers[at] not in rules.respondent_nouns or lowers[at + 1] not in rules.determiners:
+            continue
+        verb = at - 2 if lowers[at - 1] in rules.determiners else at - 1
+        if verb >= first and is_finite_verb(lowers[verb], rules):
+            return at + 1
+    return first
 
 
 def concise_label(label: str, rules: StatisticRules, others: int = 0) -> str:

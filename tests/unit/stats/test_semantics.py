@@ -442,3 +442,15 @@ def test_semantics_a_share_of_their_time_is_no_figure_of_its_own(text, expected)
 )
 def test_semantics_groups_compared_in_brackets(text, expected):
     assert figures(text) == floats(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Als belangrijkste oorzaak noemen de deelnemers de hoeveelheid werk (61 procent).", [(61, "hoeveelheid werk")]),
+        ("Als grootste knelpunt zien ambtenaren het personeelstekort (47 procent).", [(47, "personeelstekort")]),
+        ("Daarnaast vinden ambtenaren de werkdruk te hoog: 40 procent.", [(40, "werkdruk te hoog")]),
+    ],
+)
+def test_semantics_after_a_fronted_phrase_the_panel_as_subject_is_no_label(text, expected):
+    assert [(v, label) for v, label, _, _ in figures(text)] == floats(expected)
