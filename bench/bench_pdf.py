@@ -12,10 +12,12 @@ backend and (c) with the pdfium backend (parse, layout, roles, provenance), (d)
 rounds interleaved, best round kept; ratios are against (a). Targets: (d) at most 0.33 x (a),
 and (c) at least 10 x as fast as (b).
 
-Where (c) spends its time (profiled on the samples): about two thirds in the backend, nearly
-all of it three pdfium calls per character through ctypes (origin, text object, Unicode map
-check), each costing about a microsecond; the rest in the layout, which (b) shares, so every
-layout saving makes (b) faster too. Reading the characters in bulk would need a pdfium call
+Where (c) spends its time (profiled on the samples): under half in the backend, nearly all of
+it a few pdfium calls per character through ctypes (origin, text object, Unicode map check),
+each costing about a microsecond; the rest in the layout, which (b) shares: rows and words,
+lines, and packing each page's words until the document's body size is known (about a tenth,
+the price of a long document's memory staying flat). Every layout saving makes (b) faster
+too, so (b)/(c) stays a small factor; reading the characters in bulk would need a pdfium call
 that pypdfium2 does not offer.
 """
 
