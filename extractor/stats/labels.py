@@ -405,7 +405,7 @@ def _colon_label(sentence: SentenceTokens, colon: int) -> str:
     leader = sentence.starts_with(first, rules.subject_leaders)
     if leader:
         first += len(leader)
-    return trim_label(sentence, *_cut_lead_in(sentence, first, colon))
+    return trim_label(sentence, *_cut_verb_lead_in(sentence, first, colon))
 
 
 def _quoted_before(sentence: SentenceTokens, bracket: int) -> str | None:

@@ -454,3 +454,17 @@ def test_semantics_groups_compared_in_brackets(text, expected):
 )
 def test_semantics_after_a_fronted_phrase_the_panel_as_subject_is_no_label(text, expected):
     assert [(v, label) for v, label, _, _ in figures(text)] == floats(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An adjective before its preposition says what the label means: only verbs are cut.
+        ("De meerderheid is tevreden over het thuiswerken: 60 procent.", [(60, "tevreden over het thuiswerken")]),
+        ("De meeste deelnemers werken bij de rijksoverheid: 41 procent.", [(41, "rijksoverheid")]),
+        # 'Het grootste deel is' only says that a share follows.
+        ("Het grootste deel is tevreden: 70 procent.", [(70, "tevreden")]),
+    ],
+)
+def test_semantics_the_clause_before_a_colon(text, expected):
+    assert [(v, label) for v, label, _, _ in figures(text)] == floats(expected)
