@@ -171,3 +171,14 @@ def test_blocks_heading_in_one_paragraph_per_line_text(heading, separator, is_he
 def test_blocks_one_paragraph_per_line_top_line_is_display_not_heading():
     blocks = build_blocks("\n".join(["Werkdruk bij de overheid", _PARAGRAPH, _NEXT]))
     assert [block.role for block in blocks][0] != Role.HEADING
+
+
+def test_blocks_a_short_text_of_whole_paragraphs_has_no_wide_lede():
+    """Four paragraphs, one a line each, are enough to tell: the widest is body, not a lede."""
+    text = (
+        "Titel van het stuk\n\nDe meerderheid is tevreden over het thuiswerken: 60 procent.\n\n"
+        "Het grootste deel is tevreden: 70 procent.\n\n"
+        "Ruim 70 procent van de leidinggevenden vindt het prima. Bij medewerkers zonder leidinggevende "
+        "taken ligt dat percentage lager.\n\nOp 12 maart meldde 30 procent zich ziek.\n"
+    )
+    assert [role for role, _ in roles(text)] == [Role.TITLE, Role.BODY, Role.BODY, Role.BODY, Role.BODY]
