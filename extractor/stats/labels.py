@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import regex
 
+from ..models import Unit
 from .numbers import joiners_of, parse_number, skip_group
 from .rules import CLOSING_QUOTES, OPENING_QUOTES, StatisticRules
 from .sentence import Candidate, SentenceTokens, is_finite_verb, is_noun, is_verb
@@ -83,6 +84,17 @@ def label_candidate(sentence: SentenceTokens, candidate: Candidate, candidates: 
         candidate.labels = answers
         return
     candidate.labels = [_subject(sentence, candidate.first) or trim_label(sentence, *predicate)]
+    if candidate.unit == Unit.COUNT and _only_points_back(sentence, candidate.labels[0]):
+        # 'In totaal vulden 2.345 ambtenaren de lijst in, van wie 1.200 vrouwen': those counted.
+        candidate.labels = [sentence.text(candidate.number + 1, candidate.end)]
+
+
+def _only_points_back(sentence: SentenceTokens, label: str) -> bool:
+    words = label.lower().split()
+    rules = sentence.rules
+    return bool(words) and any(w in rules.relative_pronouns for w in words) and all(
+        w in rules.relative_pronouns or w in rules.lead_in_prepositions or w in rules.determiners for w in words
+    )
 
 
 def share_joined_labels(sentence: SentenceTokens, candidates: list[Candidate]) -> None:

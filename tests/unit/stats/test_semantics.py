@@ -468,3 +468,14 @@ def test_semantics_after_a_fronted_phrase_the_panel_as_subject_is_no_label(text,
 )
 def test_semantics_the_clause_before_a_colon(text, expected):
     assert [(v, label) for v, label, _, _ in figures(text)] == floats(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In totaal vulden 2.345 ambtenaren de vragenlijst in, van wie 1.200 vrouwen.", [(2345, "deelnemers"), (1200, "vrouwen")]),
+        ("Er deden 2.345 ambtenaren mee, onder wie 300 leidinggevenden.", [(2345, "deelnemers"), (300, "leidinggevenden")]),
+    ],
+)
+def test_semantics_a_count_after_van_wie_is_of_those_it_names(text, expected):
+    assert [(v, label) for v, label, _, _ in figures(text)] == floats(expected)
