@@ -32,6 +32,9 @@ def mark_bracketed_groups(sentence: SentenceTokens, candidates: list[Candidate])
             continue  # 'Van de deelnemers met een leidinggevende functie (17 procent)': that group's share
         if group_phrase(sentence, first, bracket) != bracket:
             continue
+        rules = construction_rules()
+        if any(w in rules.quantity_words or w in sentence.rules.group_nouns for w in lowers[first:bracket]):
+            continue  # 'De meeste ambtenaren (64 procent)': the panel itself
         group = population_text(sentence, first, bracket)
         if group:
             grouped.append((candidate, group))

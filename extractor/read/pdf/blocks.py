@@ -227,8 +227,9 @@ def _breaks(block: list[Line], line: Line, edge: tuple[float, float], justified:
     if justified and prev.x1 < edge[1] - SHORT_LINE_EM * size and ends_sentence(prev.text):
         return True
     at_edge = abs(prev.x0 - edge[0]) <= COLUMN_EDGE_TOL
-    if at_edge and line.x0 - edge[0] >= INDENT_MIN_EM * size:
-        return True  # first-line indent
+    centred = abs((prev.x0 + prev.x1) - (line.x0 + line.x1)) <= 2 * COLUMN_EDGE_TOL
+    if at_edge and line.x0 - edge[0] >= INDENT_MIN_EM * size and not centred:
+        return True  # first-line indent; centred type (a pull quote's second line) steps in on both sides
     return False
 
 

@@ -202,6 +202,22 @@ def test_pdf_pull_quote(quote, size, font, expected):
         assert body_of(result).count(quote) == (1 if quote.startswith("Maar") else 0)
 
 
+def test_pdf_a_centred_pull_quote_of_two_lines_is_one_block():
+    """The second line of centred type steps in on both sides: no first-line indent."""
+    x1, x2 = columns_x(2)
+    specs = column_lines(filler(8, "links"), x1, 80.0, COL_WIDTH)
+    specs += column_lines(filler(8, "rechts"), x2, 80.0, COL_WIDTH)
+    size, advance = 15.0, 15.0 * 0.5  # pdf_helpers: half an em per glyph
+    first, second = "‘Ruim een kwart vindt het aantal", "vergaderingen te hoog’"
+    centre = (x1 + x2 + COL_WIDTH) / 2
+    for top, text in ((300.0, first), (320.0, second)):
+        specs.append(dict(text=text, x0=centre - advance * len(text) / 2, top=top, size=size, font=ITALIC_FONT))
+    specs += column_lines(filler(8, "onder"), x1, 360.0, COL_WIDTH)
+    roles = roles_in(layout.lay_out([page_of(specs)]))
+    assert roles.get(Role.PULL_QUOTE) == [f"{first}\n{second}"]  # one block, a line each
+    assert first not in roles.get(Role.HEADING, [])
+
+
 @pytest.mark.parametrize("last,first,joined", [
     ("en dan loopt de zin door naar de", "volgende kolom zonder onderbreking.", True),
     ("en het woord wordt hier afgebro-", "ken aan het einde van de kolom.", True),

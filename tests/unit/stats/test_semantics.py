@@ -432,6 +432,8 @@ def test_semantics_a_share_of_their_time_is_no_figure_of_its_own(text, expected)
          [(38, "dit vaker", "Vrouwen", None), (29, "dit vaker", "mannen", None)]),
         ("Jongeren (45 procent) werken vaker thuis dan ouderen (30 procent).",
          [(45, "werken vaker thuis", "Jongeren", None), (30, "werken vaker thuis", "ouderen", None)]),
+        ("De meeste ambtenaren (64 procent) zouden liever korter vergaderen.",
+         [(64, "zouden liever korter vergaderen", None, None)]),  # the panel itself
         # Answers in brackets, with nothing said after the first: no groups.
         ("De rest is werkzaam bij een gemeente (26 procent), provincie (6 procent) of zbo (3 procent).",
          [(26, "gemeente", None, None), (6, "provincie", None, None), (3, "zbo", None, None)]),
