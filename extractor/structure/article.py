@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections import Counter
 from difflib import SequenceMatcher
 
 import regex
@@ -105,7 +106,7 @@ def _assign_display(structure: Structure, displays: list[Block]) -> None:
 def _split_off_repeated_quotes(body: list[Block]) -> tuple[list[Block], list[Block]]:
     """A wholly quoted paragraph that repeats other body text is a pull quote, not body."""
     rules = layout_rules()
-    flat = {id(b): _flatten(b.text) for b in body}
+    flat: dict[int, str] = {}  # made on the first quoted paragraph: most articles have none
     kept, quotes = [], []
     for block in body:
         text = block.text
@@ -116,6 +117,8 @@ def _split_off_repeated_quotes(body: list[Block]) -> tuple[list[Block], list[Blo
             and text[-1] in rules.closing_quotes
         )
         inner = _flatten(_unquote(text)) if quoted else ""
+        if inner and not flat:
+            flat.update((id(b), _flatten(b.text)) for b in body)
         if inner and any(_repeats(inner, flat[id(other)]) for other in body if other is not block):
             quotes.append(block)
         else:
@@ -128,6 +131,9 @@ def _repeats(quote: str, text: str) -> bool:
     if quote in text:
         return True
     words, body = quote.split(), text.split()
+    # The words both share, each as often as in both, bound the words matched in order.
+    if sum((Counter(words) & Counter(body)).values()) < PULL_QUOTE_REPEAT_SHARE * len(words):
+        return False
     matcher = SequenceMatcher(a=words, b=body, autojunk=False)
     matched = sum(block.size for block in matcher.get_matching_blocks())
     return matched >= PULL_QUOTE_REPEAT_SHARE * len(words)
