@@ -44,8 +44,12 @@ def _finite(value: float) -> float | None:
 
 # What joins a bare number to the figure whose unit it shares ('8 en 12 procent', '54 versus 42').
 CONTRAST_JOINERS = frozenset({",", "versus", "vs.", "tegen", "tegenover"})
-BARE_LEVEL_LEADS = frozenset({"naar", "tot"})
+BARE_LEVEL_LEADS = frozenset({"naar", "tot", "op"})
 SHARE_NOUNS = frozenset({"percentage", "aandeel", "procent"})
+BARE_LEVEL_CUE = regex.compile(
+    r"\b(?:percentage|aandeel)\b[^.!?;]*?\b(?:naar|tot|op)\s+\d[\d,]*(?![\d,]*\s*\p{L})", regex.IGNORECASE
+)
+"""A sentence that may hold a bare level and nothing else: 'Bij medewerkers ligt dat percentage op 64.'"""
 BARE_LEVEL_FOLLOWERS = frozenset({"in", "nu", "inmiddels", "dit", "vorig", "een"})
 
 

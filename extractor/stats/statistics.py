@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from ..models import Qualifier, Unit
 from .brackets import mark_bracketed_groups
 from .labels import concise_label, distribute_respectively, label_candidate, share_joined_labels
-from .numbers import find_candidates, parse_number
+from .numbers import BARE_LEVEL_CUE, find_candidates, parse_number
 from .rules import APOSTROPHES, StatisticRules, statistic_rules
 from .semantics import (
     ReferenceContext,
@@ -128,7 +128,8 @@ class StatisticFinder:
             if section != self.section:
                 self.section, self.context, self.references = section, StatementContext(), ReferenceContext()
             spans_here = by_sentence.get(start, [])
-            if not spans_here and not rules.statement_cue.search(text, sent_start, sent_end):
+            if (not spans_here and not rules.statement_cue.search(text, sent_start, sent_end)
+                    and not BARE_LEVEL_CUE.search(text, sent_start, sent_end)):
                 question = rules.question_cue.search(text, sent_start, sent_end)
                 if question:
                     self.context.question = question_clause(text[question.end() : sent_end])

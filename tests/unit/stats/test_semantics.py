@@ -481,3 +481,16 @@ def test_semantics_the_clause_before_a_colon(text, expected):
 )
 def test_semantics_a_count_after_van_wie_is_of_those_it_names(text, expected):
     assert [(v, label) for v, label, _, _ in figures(text)] == floats(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruim 70 procent van de leidinggevenden vindt het prima. Bij gemeenten ligt dat percentage op 64.",
+         [(70, "prima", "leidinggevenden"), (64, "prima", "gemeenten")]),
+        # A date, a count of places and a year after 'op' or 'tot' are no level.
+        ("Op 12 maart lag het percentage op 3 locaties hoger. Het aandeel daalde tot 2021.", []),
+    ],
+)
+def test_semantics_a_bare_level_in_a_sentence_of_its_own(text, expected):
+    assert [(v, label, population) for v, label, population, _ in figures(text)] == floats(expected)
