@@ -9,8 +9,8 @@ from typing import Any
 from .errors import EncodingProblem
 from .read.formats import SNIFF_BYTES, is_pdf
 from .read.source import read_source, source_from_string
-from .models import Article, Block, SourceText
-from .pipeline import extract_source, extract_with_blocks
+from .models import Article, SourceText
+from .pipeline import Explained, extract_explained, extract_source
 
 TEXT_PATH = "<text>"
 """The name of article text given as a string, in errors and in ``source.path``."""
@@ -30,11 +30,12 @@ def extract_file(path: str | Path, *, article_id: str | None = None,
     return extract_source(_read(Path(path), pdf_backend), article_id=article_id)
 
 
-def extract_file_with_blocks(path: str | Path, *, article_id: str | None = None,
-                             pdf_backend: str | None = None) -> tuple[Article, list[Block]]:
-    """``extract_file``, and the blocks the article was rebuilt from, each with its role and why
-    (the layout view of ``extractor extract --explain``)."""
-    return extract_with_blocks(_read(Path(path), pdf_backend), article_id=article_id)
+def extract_file_explained(path: str | Path, *, article_id: str | None = None,
+                           pdf_backend: str | None = None) -> Explained:
+    """``extract_file``, with the blocks the article was rebuilt from (each with its role and
+    why) and the number phrases that are no statistic: what ``extractor extract --explain``
+    shows, from one reading of the file."""
+    return extract_explained(_read(Path(path), pdf_backend), article_id=article_id)
 
 
 def _read(path: Path, pdf_backend: str | None) -> SourceText:

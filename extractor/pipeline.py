@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 from pathlib import Path
 
 from spacy.language import Language
@@ -20,20 +21,30 @@ from .models import Article, BBox, Block, Record, Repair, RoleHint, SourceKind, 
 from .stats.nlp import annotate, shared_nlp
 from .text.normalize import normalize
 from .text.offsets import OffsetMap
-from .stats.statistics import Statistic
+from .stats.statistics import Dropped, Statistic
 from .structure.article import Structure, recover_structure, section_at
 
 
 
 def extract_source(source: SourceText, *, article_id: str | None = None, nlp: Language | None = None) -> Article:
     """Run every stage on ``source`` and return the validated article."""
-    return extract_with_blocks(source, article_id=article_id, nlp=nlp)[0]
+    return extract_explained(source, article_id=article_id, nlp=nlp).article
 
 
-def extract_with_blocks(
+class Explained(NamedTuple):
+    """An article with what ``extractor extract --explain`` shows of how it was read."""
+
+    article: Article
+    blocks: list[Block]
+    """The blocks the article was rebuilt from, each with its role and why."""
+    dropped: list[Dropped]
+    """The number phrases that are no statistic, and why."""
+
+
+def extract_explained(
     source: SourceText, *, article_id: str | None = None, nlp: Language | None = None
-) -> tuple[Article, list[Block]]:
-    """``extract_source``, and the blocks the article was rebuilt from, each with its role and why."""
+) -> Explained:
+    """``extract_source``, with the blocks it was rebuilt from and the number phrases it dropped."""
     blocks, repairs, repaired_to_source = _blocks_with_repairs(source)
     structure = recover_structure(blocks)
     statistics, dropped = annotate(nlp or shared_nlp(), structure.text, [s.start for s in structure.sections])
@@ -63,7 +74,7 @@ def extract_with_blocks(
     article.warnings = consistency_findings(document["records"]) + too_large_findings(dropped)
     document["warnings"] = [finding.to_dict() for finding in article.warnings]
     validate_document(document, source.path)
-    return article, blocks
+    return Explained(article, blocks, sorted(dropped, key=lambda d: d.start))
 
 
 def _blocks_with_repairs(source: SourceText) -> tuple[list[Block], list[Repair], OffsetMap]:

@@ -36,12 +36,12 @@ def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: s
       extractor extract article.pdf --pdf-backend pdfplumber
       extractor extract article.txt --explain > article.json
     """
-    from ..api import extract_file, extract_file_with_blocks
+    from ..api import extract_file, extract_file_explained
     from ..dataset.tables import RECORD_COLUMNS, record_row
 
     try:
         if explain:
-            article, blocks = extract_file_with_blocks(path, article_id=article_id, pdf_backend=pdf_backend)
+            article, blocks, dropped = extract_file_explained(path, article_id=article_id, pdf_backend=pdf_backend)
         else:
             article = extract_file(path, article_id=article_id, pdf_backend=pdf_backend)
     except ExtractorError as error:
@@ -61,7 +61,7 @@ def extract_command(path: Path, fmt: str, article_id: str | None, pdf_backend: s
             writer.writerow(record_row(record))
     write_stdout(out.getvalue())
     if explain:
-        from ..stats.explain import dropped_numbers, explain_lines
+        from ..stats.explain import explain_lines
         from ..structure.explain import layout_lines
 
-        click.echo("\n".join(layout_lines(blocks) + explain_lines(article, dropped_numbers(article))), err=True)
+        click.echo("\n".join(layout_lines(blocks) + explain_lines(article, dropped)), err=True)

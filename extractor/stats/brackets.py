@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .labels import trim_label
-from .semantics import PUNCTUATION, construction_rules, group_phrase, population_text
+from .semantics import PUNCTUATION, construction_rules, group_phrase, names_the_panel, phrase_start, population_text
 from .sentence import Candidate, SentenceTokens
 
 GROUP_JOINERS = frozenset({"dan", "en", "of", "tegen", "tegenover", "versus", "maar"})
@@ -19,21 +19,16 @@ def mark_bracketed_groups(sentence: SentenceTokens, candidates: list[Candidate])
     the bracket) gives way to that predicate.
     """
     lowers = sentence.lowers
+    prepositions = construction_rules().prepositions
     grouped: list[tuple[Candidate, str]] = []
     for candidate in candidates:
-        bracket, close = candidate.first - 1, candidate.end
-        if bracket < 1 or lowers[bracket] != "(" or close >= len(lowers) or lowers[close] != ")":
+        if not sentence.in_brackets(candidate.first, candidate.end):
             continue
-        first = bracket
-        while (first > 0 and lowers[first - 1] not in PUNCTUATION and lowers[first - 1] not in GROUP_JOINERS
-               and first - 1 not in sentence.starts):
-            first -= 1
-        if first == bracket or lowers[first] in construction_rules().prepositions:
+        bracket = candidate.first - 1
+        first = phrase_start(sentence, bracket, GROUP_JOINERS)
+        if first == bracket or lowers[first] in prepositions:
             continue  # 'Van de deelnemers met een leidinggevende functie (17 procent)': that group's share
-        if group_phrase(sentence, first, bracket) != bracket:
-            continue
-        rules = construction_rules()
-        if any(w in rules.quantity_words or w in sentence.rules.group_nouns for w in lowers[first:bracket]):
+        if group_phrase(sentence, first, bracket) != bracket or names_the_panel(sentence, first, bracket):
             continue  # 'De meeste ambtenaren (64 procent)': the panel itself
         group = population_text(sentence, first, bracket)
         if group:

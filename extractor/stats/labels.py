@@ -36,7 +36,7 @@ def label_candidate(sentence: SentenceTokens, candidate: Candidate, candidates: 
     lowers = sentence.lowers
     before = candidate.first - 1
     after = candidate.end
-    in_brackets = before >= 0 and lowers[before] == "(" and after < len(lowers) and lowers[after] == ")"
+    in_brackets = sentence.in_brackets(candidate.first, candidate.end)
     if _is_apposition(sentence, candidate, candidates):
         # 'De rest, 23 procent, heeft geen mening': the predicate after the second comma.
         after += 1

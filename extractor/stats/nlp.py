@@ -209,14 +209,14 @@ def annotate(nlp: Language, text: str, section_starts: Sequence[int] = ()) -> tu
     one piece however long the article. What carries from sentence to sentence carries from
     piece to piece (``StatisticFinder``), so the pieces give what one pass gives.
     """
-    components = [(name, component) for name, component in nlp.pipeline]
-    statistics = next(component for _name, component in components if isinstance(component, StatisticsComponent))
+    components = [component for _name, component in nlp.pipeline]
+    statistics = next(component for component in components if isinstance(component, StatisticsComponent))
+    before = [component for component in components if component is not statistics]
     finder = StatisticFinder(text, statistics.rules, section_starts)
     for start, end in text_pieces(text, PIECE_CHARS):
         doc = nlp.tokenizer(text[start:end])
-        for _name, component in components:
-            if component is not statistics:
-                doc = component(doc)
+        for component in before:
+            doc = component(doc)
         statistics.read(doc, finder, start)
     return finder.finish()
 

@@ -46,8 +46,10 @@ def _finite(value: float) -> float | None:
 CONTRAST_JOINERS = frozenset({",", "versus", "vs.", "tegen", "tegenover"})
 BARE_LEVEL_LEADS = frozenset({"naar", "tot", "op"})
 SHARE_NOUNS = frozenset({"percentage", "aandeel", "procent"})
+# Only a cue: ``_with_bare_levels`` decides. A sentence with 'procent' holds a figure already.
 BARE_LEVEL_CUE = regex.compile(
-    r"\b(?:percentage|aandeel)\b[^.!?;]*?\b(?:naar|tot|op)\s+\d[\d,]*(?![\d,]*\s*\p{L})", regex.IGNORECASE
+    rf"\b(?:{'|'.join(sorted(SHARE_NOUNS - {'procent'}))})\b[^.!?;]*?\b(?:{'|'.join(sorted(BARE_LEVEL_LEADS))})\s+\d",
+    regex.IGNORECASE,
 )
 """A sentence that may hold a bare level and nothing else: 'Bij medewerkers ligt dat percentage op 64.'"""
 BARE_LEVEL_FOLLOWERS = frozenset({"in", "nu", "inmiddels", "dit", "vorig", "een"})

@@ -254,9 +254,25 @@ def _subject_group(sentence: SentenceTokens, limit: int | None = None) -> str | 
         return None
     rules = construction_rules()
     head = next(i for i in range(index, end) if is_population_word(lowers[i]))
-    if any(w in sentence.rules.group_nouns or w in rules.quantity_words or w in rules.prepositions for w in lowers[index:head]):
+    if names_the_panel(sentence, index, head) or any(w in rules.prepositions for w in lowers[index:head]):
         return None  # 'De grootste groep ambtenaren', 'De meeste deelnemers': the panel itself; 'De zorg van ...'
     return population_text(sentence, index, end)
+
+
+def names_the_panel(sentence: SentenceTokens, first: int, end: int) -> bool:
+    """A group word or quantity among tokens ``first:end`` ('De meeste', 'De grootste groep'):
+    the phrase speaks of the panel, not of a group of it."""
+    rules = construction_rules()
+    return any(w in rules.quantity_words or w in sentence.rules.group_nouns for w in sentence.lowers[first:end])
+
+
+def phrase_start(sentence: SentenceTokens, end: int, stops: frozenset[str] = frozenset()) -> int:
+    """Where the phrase before token ``end`` starts: after punctuation, a clause start or one of ``stops``."""
+    lowers, first = sentence.lowers, end
+    while first > 0 and lowers[first - 1] not in PUNCTUATION and lowers[first - 1] not in stops \
+            and first - 1 not in sentence.starts:
+        first -= 1
+    return first
 
 
 def mark_subject_populations(sentence: SentenceTokens, candidates: list[Candidate]) -> None:
@@ -323,7 +339,7 @@ def _mark_group_around_brackets(sentence: SentenceTokens, candidate: Candidate) 
     """'Een meerderheid van de jongeren (63 procent) is ...', 'Ruim een derde (36 procent) van de thuiswerkers, ...'."""
     lowers = sentence.lowers
     bracket, close = candidate.first - 1, candidate.end
-    if bracket < 1 or lowers[bracket] != "(" or close >= len(lowers) or lowers[close] != ")":
+    if not sentence.in_brackets(candidate.first, candidate.end):
         return
     if close + 1 < len(lowers) and lowers[close + 1] == "van":
         end = group_phrase(sentence, close + 2, len(lowers))
@@ -331,9 +347,7 @@ def _mark_group_around_brackets(sentence: SentenceTokens, candidate: Candidate) 
             candidate.group_end = end
             candidate.population = candidate.population or population_text(sentence, close + 2, end)
         return
-    first = bracket
-    while first > 0 and lowers[first - 1] not in PUNCTUATION and first - 1 not in sentence.starts:
-        first -= 1
+    first = phrase_start(sentence, bracket)
     van = quantified_group(sentence, first, bracket)
     if van is not None and group_phrase(sentence, van + 1, bracket) == bracket:
         candidate.population = candidate.population or population_text(sentence, van + 1, bracket)

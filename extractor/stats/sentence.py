@@ -100,6 +100,10 @@ class SentenceTokens:
         at = bisect_left(positions, index) - 1
         return positions[at] if at >= 0 and positions[at] >= first else None
 
+    def in_brackets(self, first: int, end: int) -> bool:
+        """Tokens ``first:end`` stand between brackets: 'gemeente (26 procent)'."""
+        return first >= 1 and self.lowers[first - 1] == "(" and end < len(self.lowers) and self.lowers[end] == ")"
+
     def drop(self, first: int, end: int, reason: str) -> None:
         """Note a number phrase (tokens ``first:end``) that is not a statistic, and why."""
         self.dropped.append((first, end, reason))

@@ -29,7 +29,7 @@ from .sentence import Candidate, SentenceTokens
 from .statements import StatementContext, attach_statements, question_clause
 
 __all__ = [
-    "APOSTROPHES", "Dropped", "Statistic", "StatisticRules", "find_statistics", "parse_number", "statistic_rules",
+    "APOSTROPHES", "Dropped", "Statistic", "StatisticFinder", "StatisticRules", "parse_number", "statistic_rules",
 ]
 
 _LONG_WORD = regex.compile(r"\p{L}{4,}")
@@ -68,27 +68,6 @@ class Dropped:
     end: int
     surface: str
     reason: str
-
-
-def find_statistics(
-    doc: Doc,
-    spans: list[Span],
-    rules: StatisticRules | None = None,
-    sentence_starts: list[int] | None = None,
-    text: str | None = None,
-    section_starts: Sequence[int] = (),
-    dropped: list[Dropped] | None = None,
-) -> list[Statistic]:
-    """All statistics of ``doc`` from the number-phrase ``spans`` the pattern matcher found.
-
-    Number phrases that are no statistic are added to ``dropped`` with the reason.
-    """
-    finder = StatisticFinder(text if text is not None else doc.text, rules, section_starts)
-    finder.add(doc, spans, sentence_starts)
-    found, notes = finder.finish()
-    if dropped is not None:
-        dropped.extend(notes)
-    return found
 
 
 class StatisticFinder:

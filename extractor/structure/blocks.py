@@ -203,8 +203,8 @@ class _BlockBuilder:
         displays = self.out.displays
         # A subtitle sits right under the title; after a blank line, display type is a heading.
         if displays == 0 or (displays == 1 and self.out.last_role == DISPLAY and not self.gap_since_display):
-            on_top = (displays == 0 and self.body is None and self.lede is None
-                      and not (self.out.has_body or self.out.has_lede))
+            # Called outside the body only: on top means no lede either.
+            on_top = displays == 0 and self.lede is None and not self.out.has_lede
             chunk = self.ahead.display_lines(i, heads_text=on_top)
             if chunk:
                 self.emit(DISPLAY, chunk, Why.TITLE_BLOCK)

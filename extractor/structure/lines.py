@@ -247,8 +247,8 @@ def region_line_ends(lines: list[Line | None], window: int, rules: LayoutRules |
              and not line.marked and rules.bullet.match(line.text) is None]
     if len(prose) < rules.line_ends_min_lines:
         return [0.0] * len(lines)  # too few lines to tell: the width decides
-    closers = rules.closing_quotes + ")"
-    ends = [0, *accumulate(lines[index].text.rstrip(closers)[-1:] in tuple(rules.clause_end) for index in prose)]
+    closers, marks = rules.closing_quotes + ")", frozenset(rules.clause_end)  # a set: '' is in every string
+    ends = [0, *accumulate(lines[index].text.rstrip(closers)[-1:] in marks for index in prose)]
     size = min(window, len(prose))
     return [(ends[low + size] - ends[low]) / size for low in _window_starts(prose, len(lines), window)]
 

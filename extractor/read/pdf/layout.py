@@ -161,9 +161,7 @@ class _TextBuilder:
     def line(self, line: Line) -> None:
         self.parts.append(line.text)
         self.boxes.add(line.boxes)
-        page = line.page
-        # An inserted space has no page, as it has no box (NaN, the one value unequal to itself).
-        self.pages.numbers.extend([page if x0 == x0 else 0 for x0 in line.boxes.coords[0::4]])
+        self.pages.extend_boxed(line.page, line.boxes)
         self.length += len(line.text)
 
     def block(self, block: TextBlock, hinted: bool) -> None:

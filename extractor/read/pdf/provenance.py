@@ -171,6 +171,11 @@ class CharPages(Sequence):
         """``count`` characters on ``page`` (None: inserted by the reader)."""
         self.numbers.extend(repeat(page or 0, count))
 
+    def extend_boxed(self, page: int, boxes: CharBoxes) -> None:
+        """The characters of ``boxes``, on ``page``: those without a box (inserted) have no page."""
+        # NaN, the one value unequal to itself, marks a character without a box.
+        self.numbers.extend([page if x0 == x0 else 0 for x0 in boxes.coords[0::4]])
+
     def distinct(self) -> list[int]:
         """The pages that hold any character, in order."""
         return sorted(set(self.numbers) - {0})
